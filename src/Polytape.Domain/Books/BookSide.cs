@@ -1,0 +1,163 @@
+using System.Runtime.CompilerServices;
+using Polytape.Domain.Numerics;
+
+namespace Polytape.Domain.Books;
+
+/// <summary>
+/// One side of an order book, kept in the venue's wire order: bids ascending, asks descending, so the
+/// best level is always the last element (O(1)) and most updates, which land near the top of the
+/// book, touch the end of the array.
+/// </summary>
+public sealed class BookSide
+{
+    // Typical Polymarket books have tens of levels a side; 32 avoids regrowth for most of them.
+    private const int InitialCapacity = 32;
+
+    private readonly int _direction;
+    private BookLevel[] _levels = new BookLevel[InitialCapacity];
+    private int _count;
+
+    public BookSide(Side side)
+    {
+        Side = side;
+        _direction = side == Side.Bid ? 1 : -1;
+    }
+
+    public Side Side { get; }
+
+    public int Count => _count;
+
+    public bool IsEmpty => _count == 0;
+
+    /// <summary>Levels worst first, best last: the order the venue sends and hashes.</summary>
+    public ReadOnlySpan<BookLevel> WireOrder => new(_levels, 0, _count);
+
+    /// <summary>The level <paramref name="depth"/> steps from the best (0 = best).</summary>
+    public BookLevel FromBest(int depth)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(depth);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(depth, _count);
+        return _levels[_count - 1 - depth];
+    }
+
+    public bool TryGetBest(out BookLevel best)
+    {
+        if (_count == 0)
+        {
+            best = default;
+            return false;
+        }
+
+        best = _levels[_count - 1];
+        return true;
+    }
+
+    /// <summary>Best price, or <see cref="Price.Empty"/> when the side is empty.</summary>
+    public Price BestPrice => _count == 0 ? Price.Empty : _levels[_count - 1].Price;
+
+    public void Clear() => _count = 0;
+
+    /// <summary>Sets the absolute size at a price; size 0 deletes the level.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public LevelChange Set(Price price, Size size)
+    {
+        var key = price.Units * _direction;
+        var count = _count;
+        if (count > 0)
+        {
+            var bestKey = _levels[count - 1].PriceUnits * _direction;
+            if (key == bestKey)
+            {
+                return ReplaceOrRemoveAt(count - 1, price, size);
+            }
+
+            if (key > bestKey)
+            {
+                return size.IsZero ? LevelChange.None : InsertAt(count, price, size);
+            }
+        }
+        else
+        {
+            return size.IsZero ? LevelChange.None : InsertAt(0, price, size);
+        }
+
+        var index = Search(key, count - 1);
+        if (index >= 0)
+        {
+            return ReplaceOrRemoveAt(index, price, size);
+        }
+
+        return size.IsZero ? LevelChange.None : InsertAt(~index, price, size);
+    }
+
+    /// <summary>Size at a price, or zero when there is no level.</summary>
+    public Size SizeAt(Price price)
+    {
+        var index = _count == 0 ? -1 : Search(price.Units * _direction, _count);
+        return index >= 0 ? _levels[index].Size : Size.Zero;
+    }
+
+    /// <summary>Binary search over [0, end) by key; the complement of the insertion point when absent.</summary>
+    private int Search(int key, int end)
+    {
+        var low = 0;
+        var high = end - 1;
+        var levels = _levels;
+        while (low <= high)
+        {
+            var mid = (int)((uint)(low + high) >> 1);
+            var midKey = levels[mid].PriceUnits * _direction;
+            if (midKey == key)
+            {
+                return mid;
+            }
+
+            if (midKey < key)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+
+        return ~low;
+    }
+
+    private LevelChange ReplaceOrRemoveAt(int index, Price price, Size size)
+    {
+        if (size.IsZero)
+        {
+            var tail = _count - index - 1;
+            if (tail > 0)
+            {
+                Array.Copy(_levels, index + 1, _levels, index, tail);
+            }
+
+            _count--;
+            return LevelChange.Removed;
+        }
+
+        _levels[index] = new BookLevel(price, size);
+        return LevelChange.Updated;
+    }
+
+    private LevelChange InsertAt(int index, Price price, Size size)
+    {
+        if (_count == _levels.Length)
+        {
+            Array.Resize(ref _levels, _levels.Length * 2);
+        }
+
+        var tail = _count - index;
+        if (tail > 0)
+        {
+            Array.Copy(_levels, index, _levels, index + 1, tail);
+        }
+
+        _levels[index] = new BookLevel(price, size);
+        _count++;
+        return LevelChange.Added;
+    }
+}

@@ -1,0 +1,79 @@
+using Polytape.Domain.Identifiers;
+using Polytape.Domain.Numerics;
+
+namespace Polytape.Domain.Books;
+
+/// <summary>
+/// The exact L2 book of one outcome token. A snapshot clears and adds; a level update sets an absolute
+/// size (0 deletes). Best bid and ask are O(1). Integrity is judged by the book keeper, not here.
+/// </summary>
+public sealed class OrderBook
+{
+    public OrderBook(AssetId assetId)
+    {
+        AssetId = assetId;
+    }
+
+    public AssetId AssetId { get; }
+
+    public BookSide Bids { get; } = new(Side.Bid);
+
+    public BookSide Asks { get; } = new(Side.Ask);
+
+    public Price BestBid => Bids.BestPrice;
+
+    public Price BestAsk => Asks.BestPrice;
+
+    /// <summary>True when both sides are present and the best bid is at or above the best ask.</summary>
+    public bool IsCrossed =>
+        Bids.TryGetBest(out var bid) && Asks.TryGetBest(out var ask) && bid.PriceUnits >= ask.PriceUnits;
+
+    public BookSide SideOf(Side side) => side == Side.Bid ? Bids : Asks;
+
+    public LevelChange Set(Side side, Price price, Size size) => SideOf(side).Set(price, size);
+
+    public void Clear()
+    {
+        Bids.Clear();
+        Asks.Clear();
+    }
+
+    /// <summary>Replaces the whole book with a snapshot (levels in any order; size-0 levels are skipped).</summary>
+    public void Replace(ReadOnlySpan<BookLevel> bids, ReadOnlySpan<BookLevel> asks)
+    {
+        Clear();
+        foreach (var level in bids)
+        {
+            Bids.Set(level.Price, level.Size);
+        }
+
+        foreach (var level in asks)
+        {
+            Asks.Set(level.Price, level.Size);
+        }
+    }
+
+    /// <summary>Whether the book holds exactly these levels (numerically; order and size-0 levels ignored).</summary>
+    public bool HasSameLevels(ReadOnlySpan<BookLevel> bids, ReadOnlySpan<BookLevel> asks) =>
+        SideMatches(Bids, bids) && SideMatches(Asks, asks);
+
+    private static bool SideMatches(BookSide side, ReadOnlySpan<BookLevel> levels)
+    {
+        var nonZero = 0;
+        foreach (var level in levels)
+        {
+            if (level.SizeUnits == 0)
+            {
+                continue;
+            }
+
+            nonZero++;
+            if (side.SizeAt(level.Price).Units != level.SizeUnits)
+            {
+                return false;
+            }
+        }
+
+        return nonZero == side.Count;
+    }
+}
