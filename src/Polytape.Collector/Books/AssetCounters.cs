@@ -1,0 +1,36 @@
+namespace Polytape.Collector.Books;
+
+/// <summary>What the book keeper did and found for one asset. Plain fields: updated on the hot path by one thread.</summary>
+public sealed class AssetCounters
+{
+    public long Snapshots { get; internal set; }
+
+    public long SnapshotMismatches { get; internal set; }
+
+    public long SnapshotHashChecks { get; internal set; }
+
+    public long SnapshotHashMismatches { get; internal set; }
+
+    public long DeltasApplied { get; internal set; }
+
+    /// <summary>Deltas that arrived while Syncing/Resyncing (archived upstream, not applied).</summary>
+    public long DeltasSkipped { get; internal set; }
+
+    public long BboChecks { get; internal set; }
+
+    public long BboMismatches { get; internal set; }
+
+    /// <summary>price_change group hash checks (snapshot hashes are counted apart).</summary>
+    public long HashChecks { get; internal set; }
+
+    public long HashMismatches { get; internal set; }
+
+    /// <summary>Mismatches later explained: the venue's hash ran ahead (a later state or trade price matched it).</summary>
+    public long HashMismatchesExplained { get; internal set; }
+
+    public long CrossedBooks { get; internal set; }
+
+    public long Trades { get; internal set; }
+
+    public long TickSizeChanges { get; internal set; }
+}
