@@ -33,4 +33,6 @@ public sealed class AssetCounters
     public long Trades { get; internal set; }
 
     public long TickSizeChanges { get; internal set; }
+
+    public long Transitions { get; internal set; }
 }

@@ -309,6 +309,7 @@ public sealed partial class BookKeeper : IMarketChannelHandler
 
         asset.State = to;
         asset.Cause = cause;
+        asset.Counters.Transitions++;
         _observer?.OnTransition(new ContinuityTransition(asset.AssetId, from, to, cause, asset.Epoch, timestampMs));
     }
 }

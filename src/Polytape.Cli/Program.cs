@@ -1,0 +1,3 @@
+using Polytape.Cli;
+
+return CliApplication.Run(args);
