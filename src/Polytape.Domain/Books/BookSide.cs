@@ -61,6 +61,11 @@ public sealed class BookSide
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public LevelChange Set(Price price, Size size)
     {
+        if (size.IsEmpty || price.IsEmpty)
+        {
+            ThrowEmpty();
+        }
+
         var key = price.Units * _direction;
         var count = _count;
         if (count > 0)
@@ -89,6 +94,9 @@ public sealed class BookSide
 
         return size.IsZero ? LevelChange.None : InsertAt(~index, price, size);
     }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowEmpty() => throw new ArgumentException("A level needs a price and a size; an empty value is not a level.");
 
     /// <summary>Size at a price, or zero when there is no level.</summary>
     public Size SizeAt(Price price)

@@ -53,27 +53,35 @@ public sealed class OrderBook
         }
     }
 
-    /// <summary>Whether the book holds exactly these levels (numerically; order and size-0 levels ignored).</summary>
-    public bool HasSameLevels(ReadOnlySpan<BookLevel> bids, ReadOnlySpan<BookLevel> asks) =>
-        SideMatches(Bids, bids) && SideMatches(Asks, asks);
-
-    private static bool SideMatches(BookSide side, ReadOnlySpan<BookLevel> levels)
+    /// <summary>
+    /// Whether the book equals what <see cref="Replace"/> would build from these levels (numerically;
+    /// order and size-0 levels ignored, a repeated price counts once with its last size).
+    /// </summary>
+    public bool HasSameLevels(ReadOnlySpan<BookLevel> bids, ReadOnlySpan<BookLevel> asks)
     {
-        var nonZero = 0;
-        foreach (var level in levels)
+        if (InWireOrder(Bids, bids) && InWireOrder(Asks, asks))
         {
-            if (level.SizeUnits == 0)
-            {
-                continue;
-            }
+            return Bids.WireOrder.SequenceEqual(bids) && Asks.WireOrder.SequenceEqual(asks);
+        }
 
-            nonZero++;
-            if (side.SizeAt(level.Price).Units != level.SizeUnits)
+        // Rare (the venue sends levels sorted): build the snapshot's book and compare that.
+        var other = new OrderBook(AssetId);
+        other.Replace(bids, asks);
+        return Bids.WireOrder.SequenceEqual(other.Bids.WireOrder) && Asks.WireOrder.SequenceEqual(other.Asks.WireOrder);
+    }
+
+    /// <summary>Strictly in the side's wire order with no size-0 level: then an element-wise comparison is exact.</summary>
+    private static bool InWireOrder(BookSide side, ReadOnlySpan<BookLevel> levels)
+    {
+        var direction = side.Side == Side.Bid ? 1 : -1;
+        for (var i = 0; i < levels.Length; i++)
+        {
+            if (levels[i].SizeUnits == 0 || (i > 0 && levels[i].PriceUnits * direction <= levels[i - 1].PriceUnits * direction))
             {
                 return false;
             }
         }
 
-        return nonZero == side.Count;
+        return true;
     }
 }

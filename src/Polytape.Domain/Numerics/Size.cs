@@ -47,6 +47,7 @@ public readonly struct Size : IEquatable<Size>, IComparable<Size>
     public static Size FromUnitsExact(long units, byte decimals)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(units);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(decimals, (byte)Scale);
         return new Size(units, decimals);
     }
 

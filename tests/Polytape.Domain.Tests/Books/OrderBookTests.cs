@@ -129,6 +129,22 @@ public sealed class OrderBookTests
     public void HasSameLevels_EmptyBookAndEmptyInput_True() =>
         Assert.True(new OrderBook(Token).HasSameLevels([], [Level("0.5", "0")]));
 
+    [Fact]
+    public void HasSameLevels_RepeatedPriceHidingAMissingLevel_False() =>
+        Assert.False(Sample().HasSameLevels(
+            [Level("0.01", "110000"), Level("0.3", "5"), Level("0.3", "5")],
+            [Level("0.99", "26.96"), Level("0.34", "914.14")]));
+
+    [Fact]
+    public void HasSameLevels_RepeatedPriceLastSizeWins_LikeReplace() =>
+        Assert.True(Sample().HasSameLevels(
+            [Level("0.01", "110000"), Level("0.3", "1"), Level("0.32", "7.52"), Level("0.3", "5")],
+            [Level("0.99", "26.96"), Level("0.34", "914.14")]));
+
+    [Fact]
+    public void Set_EmptySize_IsRejectedRatherThanStoredAsALevel() =>
+        Assert.Throws<ArgumentException>(() => new OrderBook(Token).Set(Side.Bid, Price.Parse("0.5"), Size.Empty));
+
     private static OrderBook Sample()
     {
         var book = new OrderBook(Token);
