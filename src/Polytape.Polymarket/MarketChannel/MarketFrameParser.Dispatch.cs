@@ -59,6 +59,11 @@ public sealed partial class MarketFrameParser
         if (!f.Has(WireField.Changes))
         {
             Require(f, WireField.Price | WireField.Size | WireField.Side);
+            if (f.Price.IsEmpty || f.Size.IsEmpty)
+            {
+                Fail("price_change has an empty price or size, so no level can be changed");
+            }
+
             _entries[0] = new PolymarketPriceChangeEntry(default, f.Side, f.Price, f.Size, default, false, Price.Empty, Price.Empty, false);
             f.EntryCount = 1;
         }
@@ -177,7 +182,7 @@ public sealed partial class MarketFrameParser
         while (undefined != 0)
         {
             var bit = (WireField)(1UL << BitOperations.TrailingZeroCount(undefined));
-            drift.CountField(context, System.Text.Encoding.UTF8.GetBytes(WireFields.NameOf(bit)));
+            drift.CountField(context, WireFields.Utf8NameOf(bit));
             undefined &= undefined - 1;
         }
 

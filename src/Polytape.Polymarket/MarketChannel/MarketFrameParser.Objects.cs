@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Polytape.Domain.Books;
 using Polytape.Domain.Hashing;
@@ -50,13 +51,13 @@ public sealed partial class MarketFrameParser
                 f.AssetId = StringRange(ref reader, "asset_id");
                 break;
             case WireField.Id:
-                f.Id = reader.TokenType == JsonTokenType.String ? StringRange(ref reader, "id") : default;
+                f.Id = OptionalStringRange(ref reader, "id");
                 break;
             case WireField.WinningAssetId:
                 f.WinningAssetId = StringRange(ref reader, "winning_asset_id");
                 break;
             case WireField.TransactionHash:
-                f.TransactionHash = reader.TokenType == JsonTokenType.String ? StringRange(ref reader, "transaction_hash") : default;
+                f.TransactionHash = OptionalStringRange(ref reader, "transaction_hash");
                 break;
             case WireField.Timestamp:
                 if (!TryReadTimestamp(ref reader, out f.TimestampMs))
@@ -66,8 +67,7 @@ public sealed partial class MarketFrameParser
 
                 break;
             case WireField.Hash:
-                f.HasHash = reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped &&
-                            BookHash.TryParseHex(reader.ValueSpan, out f.Hash);
+                f.HasHash = TryReadHash(ref reader, out f.Hash);
                 break;
             case WireField.Bids:
                 f.BidCount = ReadLevels(ref reader, ref _bids, ref f, "bids");
@@ -89,6 +89,7 @@ public sealed partial class MarketFrameParser
                 if (reader.TokenType is not (JsonTokenType.True or JsonTokenType.False))
                 {
                     f.Invalid |= field;
+                    reader.Skip();
                 }
 
                 break;
@@ -173,12 +174,13 @@ public sealed partial class MarketFrameParser
             var size = Size.Empty;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("price"u8))
+                var name = PlainName(ref reader);
+                if (name.SequenceEqual("price"u8))
                 {
                     reader.Read();
                     price = RequirePrice(ref reader, sideName, "price");
                 }
-                else if (reader.ValueTextEquals("size"u8))
+                else if (name.SequenceEqual("size"u8))
                 {
                     reader.Read();
                     size = RequireSize(ref reader, sideName, "size");
@@ -226,7 +228,7 @@ public sealed partial class MarketFrameParser
             var bboFields = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var name = reader.ValueIsEscaped ? default : reader.ValueSpan;
+                var name = PlainName(ref reader);
                 var nameRange = NameRange(ref reader);
                 reader.Read();
                 switch (name.Length)
@@ -245,8 +247,7 @@ public sealed partial class MarketFrameParser
                         hasSide = true;
                         break;
                     case 4 when name.SequenceEqual("hash"u8):
-                        hasHash = reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped &&
-                                  BookHash.TryParseHex(reader.ValueSpan, out hash);
+                        hasHash = TryReadHash(ref reader, out hash);
                         break;
                     case 8 when name.SequenceEqual("best_bid"u8):
                         bestBid = RequirePrice(ref reader, "price_changes[]", "best_bid");
@@ -293,17 +294,18 @@ public sealed partial class MarketFrameParser
             var hasSide = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("price"u8))
+                var name = PlainName(ref reader);
+                if (name.SequenceEqual("price"u8))
                 {
                     reader.Read();
                     price = RequirePrice(ref reader, "changes[]", "price");
                 }
-                else if (reader.ValueTextEquals("size"u8))
+                else if (name.SequenceEqual("size"u8))
                 {
                     reader.Read();
                     size = RequireSize(ref reader, "changes[]", "size");
                 }
-                else if (reader.ValueTextEquals("side"u8))
+                else if (name.SequenceEqual("side"u8))
                 {
                     reader.Read();
                     side = RequireSide(ref reader, "changes[]");
@@ -352,6 +354,37 @@ public sealed partial class MarketFrameParser
         return count;
     }
 
+    /// <summary>
+    /// A key as sent. Escaped keys count as unknown, as at the top level: unescaping them (ValueTextEquals)
+    /// throws InvalidOperationException on a lone surrogate such as "\udc00".
+    /// </summary>
+    private static ReadOnlySpan<byte> PlainName(ref Utf8JsonReader reader) => reader.ValueIsEscaped ? default : reader.ValueSpan;
+
+    /// <summary>A string we tolerate being absent or of another type; a container is skipped whole.</summary>
+    private static Range OptionalStringRange(ref Utf8JsonReader reader, string name)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return StringRange(ref reader, name);
+        }
+
+        reader.Skip();
+        return default;
+    }
+
+    /// <summary>A 40-hex hash; anything else (placeholder, number, container) is "no hash".</summary>
+    private static bool TryReadHash(ref Utf8JsonReader reader, out BookHash hash)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            reader.Skip();
+            hash = default;
+            return false;
+        }
+
+        return BookHash.TryParseHex(reader.ValueIsEscaped ? default : reader.ValueSpan, out hash);
+    }
+
     private static Range NameRange(ref Utf8JsonReader reader)
     {
         var start = (int)reader.TokenStartIndex + 1;
@@ -385,8 +418,7 @@ public sealed partial class MarketFrameParser
                 text = reader.ValueSpan;
                 return true;
             case JsonTokenType.String when reader.ValueSpan.Length <= _unescaped.Length:
-                text = _unescaped.AsSpan(0, reader.CopyString(_unescaped));
-                return true;
+                return TryUnescape(ref reader, out text);
             case JsonTokenType.Null:
                 text = default;
                 return true;
@@ -394,6 +426,22 @@ public sealed partial class MarketFrameParser
                 text = default;
                 reader.Skip();
                 return false;
+        }
+    }
+
+    /// <summary>Cold path: CopyString throws InvalidOperationException on a lone surrogate escape ("\ud800").</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool TryUnescape(ref Utf8JsonReader reader, out ReadOnlySpan<byte> text)
+    {
+        try
+        {
+            text = _unescaped.AsSpan(0, reader.CopyString(_unescaped));
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = default;
+            return false;
         }
     }
 

@@ -158,6 +158,15 @@ internal static class WireFields
         _ => field.ToString().ToLowerInvariant(),
     };
 
+    // Wire names by bit, encoded once: drift is counted per frame and must not allocate.
+    private static readonly byte[][] Utf8Names = Enumerable.Range(0, 64)
+        .Select(bit => System.Text.Encoding.UTF8.GetBytes(NameOf((WireField)(1UL << bit))))
+        .ToArray();
+
+    /// <summary>The UTF-8 wire name of a single field, without allocating.</summary>
+    public static ReadOnlySpan<byte> Utf8NameOf(WireField field) =>
+        Utf8Names[System.Numerics.BitOperations.TrailingZeroCount((ulong)field)];
+
     private static WireField Is(ReadOnlySpan<byte> name, ReadOnlySpan<byte> expected, WireField field) =>
         name.SequenceEqual(expected) ? field : WireField.Unrecognised;
 }
