@@ -17,6 +17,9 @@ internal sealed class MarketState
     /// <summary>Empty until a book or trade says otherwise; the hash then covers "".</summary>
     public Price LastTradePrice { get; set; } = Price.Empty;
 
-    /// <summary>Decimals the venue uses for last_trade_price in books ("0.500" → 3); trade prices are written alike.</summary>
-    public byte LastTradePriceDecimals { get; set; }
+    /// <summary>
+    /// Decimals the venue uses for last_trade_price in books; trade prices are hashed written alike. Every
+    /// captured book shows three ("0.500", "0.820"), so that is assumed until a book says otherwise.
+    /// </summary>
+    public byte LastTradePriceDecimals { get; set; } = 3;
 }

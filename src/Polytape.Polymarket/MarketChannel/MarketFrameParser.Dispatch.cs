@@ -30,9 +30,19 @@ public sealed partial class MarketFrameParser
                 break;
             case MarketEventType.LastTradePrice:
                 Require(f, WireField.AssetId | WireField.Price | WireField.Side);
+                if (f.Price.IsEmpty)
+                {
+                    Fail("last_trade_price.price is empty: a trade needs a price");
+                }
+
                 break;
             case MarketEventType.TickSizeChange:
                 Require(f, WireField.AssetId | WireField.NewTickSize);
+                if (f.NewTickSize.IsEmpty || f.NewTickSize.Units == 0)
+                {
+                    Fail("tick_size_change.new_tick_size must be a positive tick");
+                }
+
                 break;
             case MarketEventType.BestBidAsk:
                 Require(f, WireField.AssetId | WireField.BestBid | WireField.BestAsk);

@@ -203,7 +203,7 @@ public sealed partial class MarketEngine
         }
     }
 
-    private (int Bid, int Ask) TopOf(SimulatedMarket market)
+    private static (int Bid, int Ask) TopOf(SimulatedMarket market)
     {
         var book = market.Yes.Book;
         return (book.Bids.IsEmpty ? -1 : book.Bids.FromBest(0).PriceUnits, book.Asks.IsEmpty ? -1 : book.Asks.FromBest(0).PriceUnits);

@@ -128,7 +128,7 @@ public sealed partial class MarketEngine
     }
 
     /// <summary>Sets a Yes level and its mirror on No (a bid at p on Yes is an ask at 1 − p on No).</summary>
-    private void SetLevel(SimulatedMarket market, Side yesSide, Price yesPrice, Size size)
+    private static void SetLevel(SimulatedMarket market, Side yesSide, Price yesPrice, Size size)
     {
         market.Yes.Book.Set(yesSide, yesPrice, size);
         market.No.Book.Set(Opposite(yesSide), yesPrice.Complement(), size);
