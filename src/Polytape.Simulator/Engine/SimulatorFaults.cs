@@ -65,4 +65,27 @@ public sealed class SimulatorFaults
 
     /// <summary>Enforce the documented REST rate limits (delay, then 429).</summary>
     public bool EnforceRateLimits { get; set; } = true;
+
+    /// <summary>Copies every setting from another instance (scenario switches).</summary>
+    public void CopyFrom(SimulatorFaults other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        HashAheadOfTrade = other.HashAheadOfTrade;
+        DuplicateProbability = other.DuplicateProbability;
+        CrossedBookProbability = other.CrossedBookProbability;
+        MalformedProbability = other.MalformedProbability;
+        UnknownEventProbability = other.UnknownEventProbability;
+        UnknownFieldProbability = other.UnknownFieldProbability;
+        DisconnectAfterFrames = other.DisconnectAfterFrames;
+        DisconnectCloseCode = other.DisconnectCloseCode;
+        SilentStall = other.SilentStall;
+        SilentAssets = other.SilentAssets;
+        MaxDeliveredAssetsPerConnection = other.MaxDeliveredAssetsPerConnection;
+        MaxIdsPerSubscribeFrame = other.MaxIdsPerSubscribeFrame;
+        HandshakesPerSecond = other.HandshakesPerSecond;
+        IdleTimeout = other.IdleTimeout;
+        RestServerErrorProbability = other.RestServerErrorProbability;
+        GhostRestBook = other.GhostRestBook;
+        EnforceRateLimits = other.EnforceRateLimits;
+    }
 }
