@@ -156,7 +156,7 @@ public sealed partial class MarketEngine
         }
     }
 
-    /// <summary>Fault: a bid placed through the best ask for one message, then withdrawn.</summary>
+    /// <summary>Fault: a bid placed at the best ask (a crossed book), withdrawn by the market's next mutation.</summary>
     private void CrossBriefly(SimulatedMarket market)
     {
         var asks = market.Yes.Book.Asks;
@@ -168,7 +168,7 @@ public sealed partial class MarketEngine
         var price = asks.FromBest(0).Price;
         var existing = market.Yes.Book.Bids.SizeAt(price);
         ChangeLevel(market, Side.Bid, price, Size.FromUnits(existing.Units + (100 * CentUnits)));
-        ChangeLevel(market, Side.Bid, price, existing);
+        market.PendingUncross = new BookLevel(price, existing);
     }
 
     /// <summary>Crossing 0.96/0.04 switches the tick to 0.001, and back to 0.01 inside; both tokens are told.</summary>
@@ -196,10 +196,36 @@ public sealed partial class MarketEngine
     private void PublishPriceChange(SimulatedMarket market, long now, ReadOnlySpan<LevelUpdate> updates)
     {
         var frame = _writer.PriceChange(market, now, updates, _options.EmptySides);
+        InjectFeedFaults(market, now, ref frame);
         Publish(frame, MarketEventType.PriceChange, FrameAudience.Market, market);
         if (Faults.DuplicateProbability > 0 && _random.NextDouble() < Faults.DuplicateProbability)
         {
             Publish(frame, MarketEventType.PriceChange, FrameAudience.Market, market);
+        }
+    }
+
+    /// <summary>
+    /// Feed faults around a price_change: a truncated copy sent first (the real frame still follows, so
+    /// nothing is lost), an event type nobody knows, or an extra key in the frame (schema drift).
+    /// </summary>
+    private void InjectFeedFaults(SimulatedMarket market, long now, ref byte[] frame)
+    {
+        var faults = Faults;
+        if (faults.MalformedProbability > 0 && _random.NextDouble() < faults.MalformedProbability)
+        {
+            Publish(frame[..(frame.Length / 2)], MarketEventType.Unknown, FrameAudience.Market, market);
+        }
+
+        if (faults.UnknownEventProbability > 0 && _random.NextDouble() < faults.UnknownEventProbability)
+        {
+            var unknown = System.Text.Encoding.UTF8.GetBytes(
+                $"{{\"event_type\":\"sim_unknown_event\", \"market\":\"{market.ConditionId}\", \"timestamp\":\"{now}\"}}");
+            Publish(unknown, MarketEventType.Unknown, FrameAudience.Market, market);
+        }
+
+        if (faults.UnknownFieldProbability > 0 && _random.NextDouble() < faults.UnknownFieldProbability)
+        {
+            frame = [.. frame.AsSpan(0, frame.Length - 1), .. ", \"sim_extra_field\":\"1\"}"u8];
         }
     }
 

@@ -96,6 +96,13 @@ public sealed partial class MarketEngine
     /// <summary>One mutation of one market: a trade, or an order placed or cancelled.</summary>
     public void Mutate(SimulatedMarket market)
     {
+        if (market.PendingUncross is { } crossing)
+        {
+            market.PendingUncross = null;
+            ChangeLevel(market, Side.Bid, crossing.Price, crossing.Size);
+            return;
+        }
+
         DriftFairValue(market);
         var yes = market.Yes.Book;
         var roll = _random.NextDouble();

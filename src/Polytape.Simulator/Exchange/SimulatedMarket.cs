@@ -59,6 +59,9 @@ public sealed class SimulatedMarket
     /// <summary>Fair value of the Yes outcome, in price units; the order flow wanders around it.</summary>
     internal int FairUnits { get; set; } = 5_000;
 
+    /// <summary>A crossing bid injected by a fault, withdrawn by the market's next mutation.</summary>
+    internal Domain.Books.BookLevel? PendingUncross { get; set; }
+
     public SimulatedToken? Winner { get; internal set; }
 
     public DateTimeOffset? ResolvedAt { get; internal set; }

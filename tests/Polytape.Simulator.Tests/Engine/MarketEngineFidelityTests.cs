@@ -27,16 +27,7 @@ public sealed class MarketEngineFidelityTests
     public void HealthyFeed_VerifiesWithZeroMismatches_AndRebuildsTheTrueBooks()
     {
         var (engine, sink, clock) = Create(SmallUniverse);
-        var parser = new MarketFrameParser();
-        var keeper = new BookKeeper(new BookKeeperOptions { HashFormat = Domain.Hashing.BookHashFormat.V4 });
-        var tokens = engine.Universe.Markets.SelectMany(m => new[] { m.Yes, m.No }).ToList();
-        foreach (var token in tokens)
-        {
-            // What the collector learns from the catalog: the hash covers neg_risk, WS books do not carry it.
-            keeper.SetMetadata(token.IdUtf8, new AssetMetadata(token.Market.MinOrderSize, Domain.Numerics.Price.Empty, token.Market.NegRisk));
-        }
-
-        Assert.Equal(FrameKind.Events, parser.Parse(engine.InitialDump(tokens), keeper).Kind);
+        var (parser, keeper, tokens) = Client(engine);
 
         for (var i = 0; i < 20_000; i++)
         {
@@ -70,6 +61,48 @@ public sealed class MarketEngineFidelityTests
     }
 
     [Fact]
+    public void FeedFaults_AreDetectedAndCounted_WithoutCorruptingAnyBook()
+    {
+        var faults = new SimulatorFaults
+        {
+            MalformedProbability = 0.02,
+            UnknownEventProbability = 0.02,
+            UnknownFieldProbability = 0.02,
+            DuplicateProbability = 0.05,
+            CrossedBookProbability = 0.02,
+            HashAheadOfTrade = true,
+        };
+        var (engine, sink, clock) = Create(SmallUniverse, faults);
+        var (parser, keeper, tokens) = Client(engine);
+
+        for (var i = 0; i < 10_000; i++)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(3));
+            engine.Step(1);
+        }
+
+        foreach (var frame in sink.Frames)
+        {
+            parser.Parse(frame.Payload, keeper);
+        }
+
+        keeper.Flush();
+        var stats = parser.Statistics;
+        Assert.True(stats.FramesOf(FrameKind.Malformed) > 10);
+        Assert.True(stats.Drift.EventTypeCounts().GetValueOrDefault("sim_unknown_event") > 10);
+        Assert.True(stats.Drift.FieldCounts().GetValueOrDefault("price_change.sim_extra_field") > 10);
+        var assets = tokens.Where(t => t.Market.Status == MarketStatus.Active).Select(t => (Token: t, Asset: Asset(keeper, t))).ToList();
+        Assert.True(assets.Sum(a => a.Asset.Counters.CrossedBooks) > 10, "crossed books must be detected");
+        foreach (var (token, asset) in assets)
+        {
+            // Duplicates, late trade announcements and truncated copies must not produce a single false alarm.
+            Assert.Equal(0, asset.Counters.HashMismatches);
+            Assert.Equal(0, asset.Counters.BboMismatches);
+            Assert.True(asset.Book.HasSameLevels(token.Book.Bids.WireOrder, token.Book.Asks.WireOrder));
+        }
+    }
+
+    [Fact]
     public void SameSeed_SameFrames()
     {
         var (first, firstSink, firstClock) = Create(SmallUniverse);
@@ -86,11 +119,33 @@ public sealed class MarketEngineFidelityTests
         Assert.True(firstSink.Frames.Select(f => f.Payload).Zip(secondSink.Frames.Select(f => f.Payload)).All(p => p.First.AsSpan().SequenceEqual(p.Second)));
     }
 
-    private static (MarketEngine Engine, RecordingSink Sink, ManualTimeProvider Clock) Create(UniverseOptions universe)
+    private static (MarketEngine Engine, RecordingSink Sink, ManualTimeProvider Clock) Create(UniverseOptions universe, SimulatorFaults? faults = null)
     {
         var clock = new ManualTimeProvider();
         var sink = new RecordingSink();
-        var engine = new MarketEngine(universe, new EngineOptions(), sink, clock);
+        var engine = new MarketEngine(universe, new EngineOptions(), sink, clock, faults);
         return (engine, sink, clock);
+    }
+
+    /// <summary>A client that has subscribed to every token: catalog metadata set, initial dump applied.</summary>
+    private static (MarketFrameParser Parser, BookKeeper Keeper, List<SimulatedToken> Tokens) Client(MarketEngine engine)
+    {
+        var parser = new MarketFrameParser();
+        var keeper = new BookKeeper(new BookKeeperOptions { HashFormat = Domain.Hashing.BookHashFormat.V4 });
+        var tokens = engine.Universe.Markets.SelectMany(m => new[] { m.Yes, m.No }).ToList();
+        foreach (var token in tokens)
+        {
+            // What the collector learns from the catalog: the hash covers neg_risk, WS books do not carry it.
+            keeper.SetMetadata(token.IdUtf8, new AssetMetadata(token.Market.MinOrderSize, Domain.Numerics.Price.Empty, token.Market.NegRisk));
+        }
+
+        Assert.Equal(FrameKind.Events, parser.Parse(engine.InitialDump(tokens), keeper).Kind);
+        return (parser, keeper, tokens);
+    }
+
+    private static AssetBook Asset(BookKeeper keeper, SimulatedToken token)
+    {
+        Assert.True(keeper.TryGetAsset(token.Id, out var asset));
+        return asset;
     }
 }
