@@ -15,6 +15,7 @@ namespace Polytape.Collector.Books;
 public sealed partial class BookKeeper : IMarketChannelHandler
 {
     private readonly Dictionary<byte[], AssetBook> _assets = new(Utf8KeyComparer.Instance);
+    private readonly Dictionary<byte[], AssetBook>.AlternateLookup<ReadOnlySpan<byte>> _assetsByBytes;
     private readonly Dictionary<byte[], MarketState> _markets = new(Utf8KeyComparer.Instance);
     private readonly BookHasher _hasher = new();
     private readonly BookKeeperOptions _options;
@@ -24,6 +25,7 @@ public sealed partial class BookKeeper : IMarketChannelHandler
     {
         _options = options ?? new BookKeeperOptions();
         _observer = observer;
+        _assetsByBytes = _assets.GetAlternateLookup<ReadOnlySpan<byte>>();
     }
 
     public IReadOnlyCollection<AssetBook> Assets => _assets.Values;
@@ -37,7 +39,7 @@ public sealed partial class BookKeeper : IMarketChannelHandler
     public long UnknownEvents { get; private set; }
 
     public bool TryGetAsset(ReadOnlySpan<byte> assetId, out AssetBook asset) =>
-        _assets.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(assetId, out asset!);
+        _assetsByBytes.TryGetValue(assetId, out asset!);
 
     public bool TryGetAsset(string assetId, out AssetBook asset) =>
         TryGetAsset(System.Text.Encoding.UTF8.GetBytes(assetId), out asset);
@@ -240,8 +242,7 @@ public sealed partial class BookKeeper : IMarketChannelHandler
 
     private AssetBook GetOrCreate(ReadOnlySpan<byte> assetId)
     {
-        var lookup = _assets.GetAlternateLookup<ReadOnlySpan<byte>>();
-        if (lookup.TryGetValue(assetId, out var asset))
+        if (_assetsByBytes.TryGetValue(assetId, out var asset))
         {
             return asset;
         }

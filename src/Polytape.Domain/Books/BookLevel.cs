@@ -31,6 +31,12 @@ public readonly struct BookLevel : IEquatable<BookLevel>
 
     public long SizeUnits => _sizeUnits;
 
+    /// <summary>Decimals the price was written with (always enough for its value).</summary>
+    public byte PriceDecimals => _priceDecimals;
+
+    /// <summary>Decimals the size was written with (always enough for its value).</summary>
+    public byte SizeDecimals => _sizeDecimals;
+
     /// <summary>Numeric equality of price and size (decimal formatting is ignored).</summary>
     public bool Equals(BookLevel other) => _priceUnits == other._priceUnits && _sizeUnits == other._sizeUnits;
 

@@ -42,16 +42,9 @@ public readonly struct BookHash : IEquatable<BookHash>
         }
 
         Span<byte> digest = stackalloc byte[ByteLength];
-        for (var i = 0; i < ByteLength; i++)
+        if (Convert.FromHexString(utf8, digest, out _, out var written) != System.Buffers.OperationStatus.Done || written != ByteLength)
         {
-            var high = HexValue(utf8[2 * i]);
-            var low = HexValue(utf8[(2 * i) + 1]);
-            if ((high | low) > 0xF)
-            {
-                return false;
-            }
-
-            digest[i] = (byte)((high << 4) | low);
+            return false;
         }
 
         hash = FromBytes(digest);
@@ -62,14 +55,6 @@ public readonly struct BookHash : IEquatable<BookHash>
         TryParseHex(System.Text.Encoding.ASCII.GetBytes(hex), out var hash)
             ? hash
             : throw new FormatException($"'{hex}' is not a book hash: expected {HexLength} hex characters.");
-
-    private static int HexValue(byte c) => c switch
-    {
-        >= (byte)'0' and <= (byte)'9' => c - '0',
-        >= (byte)'a' and <= (byte)'f' => c - 'a' + 10,
-        >= (byte)'A' and <= (byte)'F' => c - 'A' + 10,
-        _ => 0xFF,
-    };
 
     public void WriteBytes(Span<byte> destination)
     {

@@ -94,10 +94,11 @@ public sealed class BookHasher
     {
         for (var i = 0; i < levels.Length; i++)
         {
+            ref readonly var level = ref levels[i];
             Put(b, ref p, i == 0 ? "{\"price\":\""u8 : ",{\"price\":\""u8);
-            p += FixedPoint.Format(levels[i].PriceUnits, Price.Scale, levels[i].Price.Decimals, b[p..]);
+            p += FixedPoint.FormatExact(level.PriceUnits, Price.Scale, level.PriceDecimals, b[p..]);
             Put(b, ref p, "\",\"size\":\""u8);
-            p += levels[i].Size.FormatUtf8(b[p..]);
+            p += FixedPoint.FormatExact(level.SizeUnits, Size.Scale, level.SizeDecimals, b[p..]);
             Put(b, ref p, "\"}"u8);
         }
     }

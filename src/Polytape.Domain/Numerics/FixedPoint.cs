@@ -125,6 +125,42 @@ public static class FixedPoint
     }
 
     /// <summary>
+    /// Writes the value with exactly <paramref name="decimals"/> decimals, which the caller guarantees are
+    /// enough (true of every stored Price and Size): the hot path of hashing, without re-deriving them.
+    /// </summary>
+    public static int FormatExact(long units, int scale, byte decimals, Span<byte> destination)
+    {
+        var divisor = PowersOfTen[scale];
+        var integerPart = units / divisor;
+        int written;
+        if (integerPart < 10)
+        {
+            destination[0] = (byte)('0' + integerPart);
+            written = 1;
+        }
+        else
+        {
+            Utf8Formatter.TryFormat(integerPart, destination, out written);
+        }
+
+        if (decimals == 0)
+        {
+            return written;
+        }
+
+        destination[written++] = (byte)'.';
+        var scaled = (units - (integerPart * divisor)) / PowersOfTen[scale - decimals];
+        for (var d = decimals - 1; d >= 0; d--)
+        {
+            var quotient = scaled / 10;
+            destination[written + d] = (byte)('0' + (scaled - (quotient * 10)));
+            scaled = quotient;
+        }
+
+        return written + decimals;
+    }
+
+    /// <summary>
     /// Writes the value with <paramref name="decimals"/> decimals, or more if the value needs them.
     /// Returns the number of bytes written; the destination must hold <see cref="MaxFormattedLength"/>.
     /// </summary>
