@@ -43,9 +43,12 @@ public sealed partial class MarketEngine
             units = AlignUp(Math.Max(market.FairUnits, floor), tick) + (steps * tick);
         }
 
-        if (units < tick || units > Price.UnitsPerOne - tick)
+        // Near the extremes quotes pile up on the last tick rather than vanish.
+        units = Math.Clamp(units, tick, Price.UnitsPerOne - tick);
+        if ((side == Side.Bid && !book.Asks.IsEmpty && units >= book.Asks.FromBest(0).PriceUnits) ||
+            (side == Side.Ask && !book.Bids.IsEmpty && units <= book.Bids.FromBest(0).PriceUnits))
         {
-            return;
+            return; // no room inside the spread on this side
         }
 
         var price = Price.FromUnits(units);
@@ -119,7 +122,6 @@ public sealed partial class MarketEngine
         var now = NowMs();
         var lastFill = fills[sweep - 1].Price;
         market.LastTradePrice = Price.FromUnits(lastFill.Units, 3);
-        market.FairUnits = lastFill.Units;
         Rehash(market, now);
 
         var takerSide = takerBuysYes ? Side.Bid : Side.Ask;

@@ -12,7 +12,19 @@ namespace Polytape.Simulator.Engine;
 /// </summary>
 public sealed partial class MarketEngine
 {
+    /// <summary>Moves a market through every stage that is due (a long pause may end and resolve it at once).</summary>
     private void UpdateStatus(SimulatedMarket market, DateTimeOffset now, bool announce)
+    {
+        MarketStatus before;
+        do
+        {
+            before = market.Status;
+            UpdateStatusOnce(market, now, announce);
+        }
+        while (market.Status != before);
+    }
+
+    private void UpdateStatusOnce(SimulatedMarket market, DateTimeOffset now, bool announce)
     {
         switch (market.Status)
         {
@@ -93,6 +105,18 @@ public sealed partial class MarketEngine
         {
             Publish(_writer.MarketResolved(market, NowMs()), MarketEventType.MarketResolved, FrameAudience.Market, market, custom: true);
         }
+    }
+
+    /// <summary>Moves the price a market's order flow wanders around (an admin and test hook: drive a book to an extreme).</summary>
+    public void SetFairValue(SimulatedMarket market, Price price)
+    {
+        ArgumentNullException.ThrowIfNull(market);
+        if (!_universe.TryGetMarketByConditionId(market.ConditionId, out var own) || !ReferenceEquals(own, market))
+        {
+            throw new ArgumentException($"Market {market.Slug} is not traded by this engine.", nameof(market));
+        }
+
+        market.FairUnits = Math.Clamp(price.Units, market.TickSize.Units, Price.UnitsPerOne - market.TickSize.Units);
     }
 
     /// <summary>Makes a market resolve now (an admin action: "markets resolving mid-session").</summary>

@@ -106,7 +106,8 @@ public sealed partial class MarketEngine
         DriftFairValue(market);
         var yes = market.Yes.Book;
         var roll = _random.NextDouble();
-        if (yes.Bids.Count < 3 || yes.Asks.Count < 3)
+        // Refill a thin side half the time (near 0 or 1 a side may have no room for more levels).
+        if ((yes.Bids.Count < 3 || yes.Asks.Count < 3) && _random.Next(2) == 0)
         {
             Place(market, yes.Bids.Count <= yes.Asks.Count ? Side.Bid : Side.Ask);
         }
@@ -114,9 +115,11 @@ public sealed partial class MarketEngine
         {
             CancelDeepest(market, yes.Bids.Count >= yes.Asks.Count ? Side.Bid : Side.Ask);
         }
-        else if (roll < _options.TradeProbability)
+        else if (roll < _options.TradeProbability && !yes.Bids.IsEmpty && !yes.Asks.IsEmpty)
         {
-            Trade(market, takerBuysYes: _random.Next(2) == 0);
+            // Takers chase the fair value: quotes on the wrong side of it get lifted or hit.
+            var mid = (yes.Bids.FromBest(0).PriceUnits + yes.Asks.FromBest(0).PriceUnits) / 2;
+            Trade(market, takerBuysYes: _random.NextDouble() < (market.FairUnits > mid ? 0.8 : market.FairUnits < mid ? 0.2 : 0.5));
         }
         else if (roll < _options.TradeProbability + Faults.CrossedBookProbability)
         {

@@ -35,6 +35,18 @@ public sealed class MarketEngineFidelityTests
             engine.Step(1);
         }
 
+        // Drive one market past 0.96 (tick → 0.001) and back to the middle (tick → 0.01).
+        var driven = engine.Universe.Markets[0];
+        foreach (var (fair, steps) in new[] { ("0.985", 3_000), ("0.5", 3_000) })
+        {
+            for (var i = 0; i < steps; i++)
+            {
+                engine.SetFairValue(driven, Domain.Numerics.Price.Parse(fair));
+                clock.Advance(TimeSpan.FromMilliseconds(3));
+                engine.Mutate(driven);
+            }
+        }
+
         foreach (var frame in sink.Frames)
         {
             Assert.Equal(FrameKind.Events, parser.Parse(frame.Payload, keeper).Kind);
@@ -57,6 +69,8 @@ public sealed class MarketEngineFidelityTests
 
         Assert.True(keeper.Assets.Sum(a => a.Counters.HashChecks) > 10_000);
         Assert.True(keeper.Assets.Sum(a => a.Counters.Trades) > 100);
+        Assert.True(keeper.TryGetAsset(driven.Yes.Id, out var drivenAsset));
+        Assert.True(drivenAsset.Counters.TickSizeChanges >= 2, $"{drivenAsset.Counters.TickSizeChanges} tick size changes");
         Assert.Equal(0, parser.Statistics.Drift.UnknownFields + parser.Statistics.Drift.UnknownEventTypes);
     }
 
