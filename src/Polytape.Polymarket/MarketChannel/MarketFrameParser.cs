@@ -42,6 +42,11 @@ public sealed partial class MarketFrameParser
             return FrameParseResult.Of(FrameKind.Empty);
         }
 
+        if (text[0] == (byte)'{' && _fastPath && TryFastPriceChange(frame, handler))
+        {
+            return new FrameParseResult(FrameKind.Events, 1, null);
+        }
+
         if (text[0] is (byte)'{' or (byte)'[')
         {
             return ParseJson(frame, handler);
