@@ -1,4 +1,12 @@
 using BenchmarkDotNet.Running;
+using Polytape.Benchmarks.Harness;
 
-// dotnet run -c Release --project bench/Polytape.Benchmarks -- --filter '*'
+// BenchmarkDotNet:   dotnet run -c Release --project bench/Polytape.Benchmarks -- --filter '*'
+// End-to-end rate:   dotnet run -c Release --project bench/Polytape.Benchmarks -- simulator-throughput [rate] [seconds] [markets] [readers]
+if (args.Length > 0 && args[0] == "simulator-throughput")
+{
+    return await SimulatorThroughput.RunAsync(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Polytape.Benchmarks.FrameCorpus).Assembly).Run(args);
+return 0;
