@@ -2,10 +2,16 @@ using BenchmarkDotNet.Running;
 using Polytape.Benchmarks.Harness;
 
 // BenchmarkDotNet:   dotnet run -c Release --project bench/Polytape.Benchmarks -- --filter '*'
+// Engine alone:      dotnet run -c Release --project bench/Polytape.Benchmarks -- engine-throughput [seconds] [markets]
 // End-to-end rate:   dotnet run -c Release --project bench/Polytape.Benchmarks -- simulator-throughput [rate] [seconds] [markets] [readers]
 if (args.Length > 0 && args[0] == "simulator-throughput")
 {
     return await SimulatorThroughput.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "engine-throughput")
+{
+    return EngineThroughput.Run(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Polytape.Benchmarks.FrameCorpus).Assembly).Run(args);
