@@ -27,20 +27,12 @@ public sealed class MarketFrameWriter
 
             var token = tokens[i];
             _buffer.Byte((byte)'{');
-            _buffer.Member("market"u8, token.Market.ConditionIdUtf8);
-            _buffer.Comma();
-            _buffer.Member("asset_id"u8, token.IdUtf8);
-            _buffer.Comma();
+            WriteIds(token);
             _buffer.Timestamp("timestamp"u8, token.LastChangeMs);
             _buffer.Comma();
             _buffer.Member("hash"u8, token.Hash);
             _buffer.Comma();
-            _buffer.Key("bids"u8);
-            _buffer.Levels(token.Book.Bids.WireOrder);
-            _buffer.Comma();
-            _buffer.Key("asks"u8);
-            _buffer.Levels(token.Book.Asks.WireOrder);
-            _buffer.Comma();
+            WriteLevels(token);
             _buffer.Member("tick_size"u8, token.Market.TickSize);
             _buffer.Comma();
             _buffer.Member("event_type"u8, "book"u8);
@@ -58,16 +50,8 @@ public sealed class MarketFrameWriter
     {
         _buffer.Reset(spaced: true);
         _buffer.Byte((byte)'{');
-        _buffer.Member("market"u8, token.Market.ConditionIdUtf8);
-        _buffer.Comma();
-        _buffer.Member("asset_id"u8, token.IdUtf8);
-        _buffer.Comma();
-        _buffer.Key("bids"u8);
-        _buffer.Levels(token.Book.Bids.WireOrder);
-        _buffer.Comma();
-        _buffer.Key("asks"u8);
-        _buffer.Levels(token.Book.Asks.WireOrder);
-        _buffer.Comma();
+        WriteIds(token);
+        WriteLevels(token);
         _buffer.Member("hash"u8, token.Hash);
         _buffer.Comma();
         _buffer.Timestamp("timestamp"u8, token.LastChangeMs);
@@ -258,6 +242,26 @@ public sealed class MarketFrameWriter
         _buffer.StringArray(market.Event.Tags);
         _buffer.Byte((byte)'}');
         return _buffer.ToArray();
+    }
+
+    /// <summary>"market" and "asset_id", each followed by a separator.</summary>
+    private void WriteIds(SimulatedToken token)
+    {
+        _buffer.Member("market"u8, token.Market.ConditionIdUtf8);
+        _buffer.Comma();
+        _buffer.Member("asset_id"u8, token.IdUtf8);
+        _buffer.Comma();
+    }
+
+    /// <summary>"bids" then "asks" in wire order, each followed by a separator.</summary>
+    private void WriteLevels(SimulatedToken token)
+    {
+        _buffer.Key("bids"u8);
+        _buffer.Levels(token.Book.Bids.WireOrder);
+        _buffer.Comma();
+        _buffer.Key("asks"u8);
+        _buffer.Levels(token.Book.Asks.WireOrder);
+        _buffer.Comma();
     }
 
     private void WriteMarketHeader(SimulatedMarket market, bool withQuestion)
