@@ -1,0 +1,197 @@
+using System.Buffers;
+using System.Net.WebSockets;
+
+namespace Polytape.Collector.Feed;
+
+/// <summary>One session: connect, subscribe, then a receive loop and a control loop until either ends it.</summary>
+public sealed partial class FeedConnection
+{
+    private async Task<(FeedDisconnectReason Reason, string Detail, bool ReceivedData)> RunSessionAsync(CancellationToken cancellationToken)
+    {
+        Epoch++;
+        State = FeedState.Connecting;
+        using var socket = _socketFactory();
+        try
+        {
+            using var connectTimeout = new CancellationTokenSource(_options.ConnectTimeout, _time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, connectTimeout.Token);
+            await socket.ConnectAsync(_options.Endpoint, linked.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            return End(FeedDisconnectReason.ConnectFailed, ex.Message, receivedData: false);
+        }
+
+        // Pending commands are folded into the full desired set, which the session sends anyway.
+        while (_commands.Reader.TryRead(out _))
+        {
+        }
+
+        var assets = DesiredAssets().ToList();
+        var session = new SessionClock(_time.GetUtcNow());
+        using var sessionStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
+        {
+            await SendSubscriptionAsync(socket, assets, sessionStop.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is WebSocketException && !cancellationToken.IsCancellationRequested)
+        {
+            return End(FeedDisconnectReason.Aborted, ex.Message, receivedData: false);
+        }
+
+        State = FeedState.Receiving;
+        _sink.OnSessionStarted(Id, Epoch, assets);
+        Log.SessionStarted(_logger, Id, Epoch, assets.Count);
+
+        var receive = ReceiveLoopAsync(socket, session, sessionStop.Token);
+        var control = ControlLoopAsync(socket, session, sessionStop.Token);
+        var first = await Task.WhenAny(receive, control).ConfigureAwait(false);
+        await sessionStop.CancelAsync().ConfigureAwait(false);
+        socket.Abort();
+        var outcomes = await Task.WhenAll(Quietly(receive), Quietly(control)).ConfigureAwait(false);
+        var outcome = first == receive ? outcomes[0] : outcomes[1];
+        if (cancellationToken.IsCancellationRequested)
+        {
+            outcome = (FeedDisconnectReason.Stopped, "stopped");
+        }
+
+        return End(outcome.Reason, outcome.Detail, session.ReceivedData);
+    }
+
+    private (FeedDisconnectReason, string, bool) End(FeedDisconnectReason reason, string detail, bool receivedData)
+    {
+        Log.SessionEnded(_logger, Id, Epoch, reason, detail);
+        _sink.OnSessionEnded(Id, Epoch, reason, detail);
+        return (reason, detail, receivedData);
+    }
+
+    private async Task<(FeedDisconnectReason Reason, string Detail)> ReceiveLoopAsync(ClientWebSocket socket, SessionClock session, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(_options.InitialFrameBufferBytes);
+        var length = 0;
+        long sequence = 0;
+        try
+        {
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    if (buffer.Length >= _options.MaxFrameBytes)
+                    {
+                        return (FeedDisconnectReason.FrameTooLarge, $"a frame exceeded {_options.MaxFrameBytes} bytes");
+                    }
+
+                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, _options.MaxFrameBytes));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var result = await socket.ReceiveAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return (FeedDisconnectReason.ClosedByServer, $"{(int?)socket.CloseStatus} {socket.CloseStatusDescription}".Trim());
+                }
+
+                length += result.Count;
+                if (!result.EndOfMessage)
+                {
+                    continue;
+                }
+
+                var now = _time.GetUtcNow();
+                if (!IsPong(buffer.AsSpan(0, length)))
+                {
+                    session.DataAt(now);
+                    LastDataAt = now;
+                }
+
+                FramesReceived++;
+                var frame = new ReceivedFrame(Id, Epoch, ++sequence, MicrosecondsSinceEpoch(now), buffer, length);
+                buffer = ArrayPool<byte>.Shared.Rent(_options.InitialFrameBufferBytes);
+                length = 0;
+                await _sink.OnFrameAsync(frame, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (WebSocketException ex)
+        {
+            return (FeedDisconnectReason.Aborted, ex.Message);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The only sender once the session runs: subscription changes, PINGs, and the staleness watchdog.</summary>
+    private async Task<(FeedDisconnectReason Reason, string Detail)> ControlLoopAsync(ClientWebSocket socket, SessionClock session, CancellationToken cancellationToken)
+    {
+        var tick = TimeSpan.FromTicks(Math.Min(TimeSpan.FromMilliseconds(250).Ticks, _options.PingInterval.Ticks));
+        using var timer = new PeriodicTimer(tick, _time);
+        var nextPing = session.StartedAt + _options.PingInterval;
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (_commands.Reader.TryRead(out var command))
+                {
+                    foreach (var chunk in command.AssetIds.Chunk(_options.MaxIdsPerFrame))
+                    {
+                        await SendAsync(socket, SubscriptionFrames.Operation(command.Subscribe ? "subscribe" : "unsubscribe", chunk, _options.CustomFeatures), cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                var now = _time.GetUtcNow();
+                if (now >= nextPing)
+                {
+                    await SendAsync(socket, "PING"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+                    nextPing = now + _options.PingInterval;
+                }
+
+                if (DesiredCount > 0 && session.IsStale(now, _options.StaleAfter, _options.FirstMessageGrace, out var silence))
+                {
+                    return (FeedDisconnectReason.Stale, $"no market data for {silence.TotalSeconds:F0} s while subscribed");
+                }
+            }
+        }
+        catch (WebSocketException ex)
+        {
+            return (FeedDisconnectReason.Aborted, ex.Message);
+        }
+
+        return (FeedDisconnectReason.Stopped, "stopped");
+    }
+
+    private async Task SendSubscriptionAsync(ClientWebSocket socket, List<string> assets, CancellationToken cancellationToken)
+    {
+        var chunks = assets.Chunk(_options.MaxIdsPerFrame).ToList();
+        await SendAsync(socket, SubscriptionFrames.Initial(chunks.Count > 0 ? chunks[0] : [], _options.CustomFeatures), cancellationToken).ConfigureAwait(false);
+        foreach (var chunk in chunks.Skip(1))
+        {
+            await SendAsync(socket, SubscriptionFrames.Operation("subscribe", chunk, _options.CustomFeatures), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static Task SendAsync(ClientWebSocket socket, byte[] frame, CancellationToken cancellationToken) =>
+        socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+
+    private static bool IsPong(ReadOnlySpan<byte> frame) => frame.SequenceEqual("PONG"u8);
+
+    private static long MicrosecondsSinceEpoch(DateTimeOffset time) => (time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
+
+    private static async Task<(FeedDisconnectReason Reason, string Detail)> Quietly(Task<(FeedDisconnectReason Reason, string Detail)> task)
+    {
+        try
+        {
+            return await task.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return (FeedDisconnectReason.Stopped, "stopped");
+        }
+        catch (ObjectDisposedException)
+        {
+            return (FeedDisconnectReason.Aborted, "socket disposed");
+        }
+    }
+}

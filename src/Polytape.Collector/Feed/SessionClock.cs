@@ -1,0 +1,30 @@
+namespace Polytape.Collector.Feed;
+
+/// <summary>
+/// Staleness of one session, on the session's own clock: silence counts from the session's start (with a
+/// grace for the first message) or from the last data frame, never from an earlier session.
+/// </summary>
+internal sealed class SessionClock(DateTimeOffset startedAt)
+{
+    private long _lastDataTicks;
+
+    public DateTimeOffset StartedAt { get; } = startedAt;
+
+    public bool ReceivedData => Interlocked.Read(ref _lastDataTicks) != 0;
+
+    /// <summary>Called by the receive loop; read by the control loop.</summary>
+    public void DataAt(DateTimeOffset time) => Interlocked.Exchange(ref _lastDataTicks, time.UtcTicks);
+
+    public bool IsStale(DateTimeOffset now, TimeSpan staleAfter, TimeSpan firstMessageGrace, out TimeSpan silence)
+    {
+        var last = Interlocked.Read(ref _lastDataTicks);
+        if (last == 0)
+        {
+            silence = now - StartedAt;
+            return silence > firstMessageGrace;
+        }
+
+        silence = now - new DateTimeOffset(last, TimeSpan.Zero);
+        return silence > staleAfter;
+    }
+}
