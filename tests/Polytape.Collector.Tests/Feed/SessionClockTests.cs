@@ -1,0 +1,32 @@
+using Polytape.Collector.Feed;
+
+namespace Polytape.Collector.Tests.Feed;
+
+public sealed class SessionClockTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan StaleAfter = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public void BeforeTheFirstMessage_TheGraceApplies()
+    {
+        var clock = new SessionClock(Start);
+
+        Assert.False(clock.IsStale(Start + TimeSpan.FromSeconds(19), StaleAfter, Grace, out _));
+        Assert.True(clock.IsStale(Start + TimeSpan.FromSeconds(21), StaleAfter, Grace, out var silence));
+        Assert.Equal(TimeSpan.FromSeconds(21), silence);
+        Assert.False(clock.ReceivedData);
+    }
+
+    [Fact]
+    public void AfterData_SilenceCountsFromTheLastDataFrame()
+    {
+        var clock = new SessionClock(Start);
+        clock.DataAt(Start + TimeSpan.FromSeconds(100));
+
+        Assert.True(clock.ReceivedData);
+        Assert.False(clock.IsStale(Start + TimeSpan.FromSeconds(159), StaleAfter, Grace, out _));
+        Assert.True(clock.IsStale(Start + TimeSpan.FromSeconds(161), StaleAfter, Grace, out _));
+    }
+}
