@@ -1,0 +1,67 @@
+using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Polytape.Simulator.Engine;
+
+namespace Polytape.Simulator.MarketChannel;
+
+/// <summary>Accepts /ws/market handshakes (throttled when the fault asks) and runs one session per connection.</summary>
+internal sealed class MarketChannelServer(
+    MarketEngine engine,
+    MarketChannelHub hub,
+    SimulatorFaults faults,
+    TimeProvider time,
+    IHostApplicationLifetime lifetime,
+    ILogger<MarketChannelServer> logger)
+{
+    // The venue sends no protocol-level pings on the market channel (protocol §2.3); neither do we.
+    private static readonly WebSocketAcceptContext AcceptContext = new() { KeepAliveInterval = TimeSpan.Zero };
+
+    private readonly HandshakeLimiter _handshakes = new(time);
+
+    public async Task AcceptAsync(HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await context.Response.WriteAsync("expected a WebSocket upgrade request", context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        var connection = context.Connection;
+        var remote = connection.RemoteIpAddress is { } ip ? new IPEndPoint(ip, connection.RemotePort).ToString() : "unknown";
+        var perSecond = faults.HandshakesPerSecond;
+        if (!_handshakes.TryAcquire(connection.RemoteIpAddress, perSecond))
+        {
+            logger.HandshakeThrottled(remote, perSecond);
+            context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return;
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(AcceptContext).ConfigureAwait(false);
+        using var session = new MarketChannelSession(hub.NextConnectionId(), remote, socket, context.Abort, hub, engine, faults, time);
+        lock (engine.Gate)
+        {
+            hub.Attach(session);
+        }
+
+        logger.ConnectionOpened(session.Id, remote);
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        try
+        {
+            await session.RunAsync(stopping.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            MarketConnectionTruth final;
+            lock (engine.Gate)
+            {
+                final = session.Finish();
+                hub.Detach(session, final);
+            }
+
+            logger.ConnectionEnded(session.Id, final.CloseReason, final.FramesSent);
+        }
+    }
+}
