@@ -30,6 +30,13 @@ public sealed partial class MarketEngine
         {
             case MarketStatus.Hydrating when now >= market.AcceptingOrdersAt && now < market.EndDate:
                 OpenBook(market);
+                if (announce)
+                {
+                    // Clients that subscribed while the CLOB did not know the market get its first books now.
+                    Publish(_writer.Book(market.Yes), MarketEventType.Book, FrameAudience.Token, market, market.Yes);
+                    Publish(_writer.Book(market.No), MarketEventType.Book, FrameAudience.Token, market, market.No);
+                }
+
                 break;
             case MarketStatus.Hydrating when now >= market.EndDate:
             case MarketStatus.Active when now >= market.EndDate:
@@ -122,6 +129,12 @@ public sealed partial class MarketEngine
     /// <summary>Makes a market resolve now (an admin action: "markets resolving mid-session").</summary>
     public void ResolveNow(SimulatedMarket market)
     {
+        ArgumentNullException.ThrowIfNull(market);
+        if (market.Status == MarketStatus.Resolved)
+        {
+            return; // resolved once, with one winner and one market_resolved
+        }
+
         EndMarket(market, announce: true);
         Resolve(market, announce: true);
     }
