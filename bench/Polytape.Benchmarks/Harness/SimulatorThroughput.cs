@@ -72,7 +72,7 @@ public static class SimulatorThroughput
         using var socket = new ClientWebSocket();
         await socket.ConnectAsync(uri, cancellationToken).ConfigureAwait(false);
         var first = tokens.Take(100).ToArray();
-        await SendAsync(socket, $"{{\"assets_ids\":[{string.Join(",", first.Select(t => $"\"{t}\""))}],\"type\":\"market\",\"initial_dump\":true}}", cancellationToken).ConfigureAwait(false);
+        await SendAsync(socket, $"{{\"assets_ids\":[{string.Join(",", first.Select(t => $"\"{t}\""))}],\"type\":\"market\",\"initial_dump\":true,\"custom_feature_enabled\":true}}", cancellationToken).ConfigureAwait(false);
         foreach (var chunk in tokens.Skip(100).Chunk(100))
         {
             await SendAsync(socket, $"{{\"operation\":\"subscribe\",\"assets_ids\":[{string.Join(",", chunk.Select(t => $"\"{t}\""))}]}}", cancellationToken).ConfigureAwait(false);

@@ -15,9 +15,6 @@ internal sealed class MarketChannelServer(
     IHostApplicationLifetime lifetime,
     ILogger<MarketChannelServer> logger)
 {
-    // The venue sends no protocol-level pings on the market channel (protocol §2.3); neither do we.
-    private static readonly WebSocketAcceptContext AcceptContext = new() { KeepAliveInterval = TimeSpan.Zero };
-
     private readonly HandshakeLimiter _handshakes = new(time);
 
     public async Task AcceptAsync(HttpContext context)
@@ -39,8 +36,15 @@ internal sealed class MarketChannelServer(
             return;
         }
 
-        using var socket = await context.WebSockets.AcceptWebSocketAsync(AcceptContext).ConfigureAwait(false);
-        using var session = new MarketChannelSession(hub.NextConnectionId(), remote, socket, context.Abort, hub, engine, faults, time);
+        if (await WebSocketUpgrade.AcceptAsync(context).ConfigureAwait(false) is not var (socket, stream))
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        using var ownedSocket = socket;
+        await using var ownedStream = stream;
+        using var session = new MarketChannelSession(hub.NextConnectionId(), remote, socket, stream, context.Abort, hub, engine, faults, time);
         lock (engine.Gate)
         {
             hub.Attach(session);

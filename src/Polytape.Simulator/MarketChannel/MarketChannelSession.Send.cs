@@ -18,10 +18,14 @@ internal sealed partial class MarketChannelSession
         {
             while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
+                // Everything queued so far goes out in one socket write (see WriteCoalescingStream).
+                await _stream.BeginBatchAsync(cancellationToken).ConfigureAwait(false);
                 while (_close is not { Drain: false } && reader.TryRead(out var frame))
                 {
                     await SendAsync(frame, cancellationToken).ConfigureAwait(false);
                 }
+
+                await _stream.EndBatchAsync(cancellationToken).ConfigureAwait(false);
 
                 if (_close is { Drain: false })
                 {

@@ -15,6 +15,7 @@ namespace Polytape.Simulator.MarketChannel;
 internal sealed partial class MarketChannelSession : IDisposable
 {
     private readonly WebSocket _socket;
+    private readonly WriteCoalescingStream _stream;
     private readonly Action _abortConnection;
     private readonly MarketChannelHub _hub;
     private readonly MarketEngine _engine;
@@ -48,6 +49,7 @@ internal sealed partial class MarketChannelSession : IDisposable
         long id,
         string remoteEndPoint,
         WebSocket socket,
+        WriteCoalescingStream stream,
         Action abortConnection,
         MarketChannelHub hub,
         MarketEngine engine,
@@ -57,6 +59,7 @@ internal sealed partial class MarketChannelSession : IDisposable
         Id = id;
         RemoteEndPoint = remoteEndPoint;
         _socket = socket;
+        _stream = stream;
         _abortConnection = abortConnection;
         _hub = hub;
         _engine = engine;
