@@ -1,0 +1,146 @@
+using System.Text.Json;
+using Polytape.Collector.Feed;
+using Polytape.Simulator.Hosting;
+using Polytape.Simulator.Universe;
+using Polytape.TestSupport;
+
+namespace Polytape.Collector.Tests.Feed;
+
+/// <summary>The feed connection against the simulator's real market channel on loopback.</summary>
+public sealed class FeedConnectionTests : IAsyncLifetime
+{
+    private PolymarketSimulator _simulator = null!;
+    private string[] _tokens = [];
+
+    public async Task InitializeAsync()
+    {
+        _simulator = await PolymarketSimulator.StartAsync(new SimulatorOptions
+        {
+            Port = 0,
+            EventsPerSecond = 0,
+            Universe = new UniverseOptions { Seed = 9, BinaryMarkets = 150, NegRiskEvents = 0, RollingCoins = [] },
+        });
+        lock (_simulator.Engine.Gate)
+        {
+            _tokens = _simulator.Engine.Universe.Markets.SelectMany(m => new[] { m.Yes.Id, m.No.Id }).ToArray();
+        }
+    }
+
+    public async Task DisposeAsync() => await _simulator.DisposeAsync();
+
+    [Fact]
+    public async Task Subscribe_ReceivesTheInitialDumpForEveryAsset_InChunksTheServerAccepts()
+    {
+        _simulator.Faults.MaxIdsPerSubscribeFrame = 100; // a frame with more ids would close the connection
+        var sink = new RecordingFeedSink();
+        var feed = Feed(sink);
+        await feed.SubscribeAsync(_tokens.Take(250));
+        using var stop = new CancellationTokenSource();
+        var run = feed.RunAsync(stop.Token);
+
+        Assert.Equal((1, 250), await sink.NextStartAsync());
+        var books = new HashSet<string>();
+        while (books.Count < 250)
+        {
+            var (epoch, text) = await sink.NextFrameAsync(t => t.StartsWith('['));
+            Assert.Equal(1, epoch);
+            using var dump = JsonDocument.Parse(text);
+            books.UnionWith(dump.RootElement.EnumerateArray().Select(b => b.GetProperty("asset_id").GetString()!));
+        }
+
+        Assert.True(books.SetEquals(_tokens.Take(250)));
+        Assert.Equal(Enumerable.Range(1, sink.Metadata.Count).Select(i => (long)i), sink.Metadata.Select(f => f.ConnectionSequence));
+        await stop.CancelAsync();
+        await run;
+        Assert.Equal(FeedState.Stopped, feed.State);
+    }
+
+    [Fact]
+    public async Task DynamicSubscribe_AddsAssetsWithoutReconnecting_AndDataFlows()
+    {
+        var sink = new RecordingFeedSink();
+        var feed = Feed(sink);
+        await feed.SubscribeAsync(_tokens.Take(2));
+        using var stop = new CancellationTokenSource();
+        var run = feed.RunAsync(stop.Token);
+        await sink.NextStartAsync();
+        await sink.NextFrameAsync(t => t.StartsWith('['));
+
+        await feed.SubscribeAsync(_tokens.Skip(2).Take(4));
+        var (_, dump) = await sink.NextFrameAsync(t => t.StartsWith('['));
+        using (var document = JsonDocument.Parse(dump))
+        {
+            Assert.Equal(_tokens.Skip(2).Take(4).Order(), document.RootElement.EnumerateArray().Select(b => b.GetProperty("asset_id").GetString()!).Order());
+        }
+
+        lock (_simulator.Engine.Gate)
+        {
+            _simulator.Engine.Step(2_000);
+        }
+
+        var (epoch, change) = await sink.NextFrameAsync(t => t.Contains("\"price_change\"", StringComparison.Ordinal));
+        Assert.Equal(1, epoch);
+        Assert.Equal(0, feed.Reconnects);
+        await stop.CancelAsync();
+        await run;
+    }
+
+    [Fact]
+    public async Task DroppedConnection_Reconnects_AndReplaysTheWholeDesiredSet()
+    {
+        _simulator.Faults.DisconnectAfterFrames = 3;
+        _simulator.Faults.DisconnectCloseCode = 1011;
+        var sink = new RecordingFeedSink();
+        var feed = Feed(sink);
+        await feed.SubscribeAsync(_tokens.Take(120));
+        using var stop = new CancellationTokenSource();
+        var run = feed.RunAsync(stop.Token);
+
+        Assert.Equal((1, 120), await sink.NextStartAsync());
+        var ended = await sink.NextEndAsync();
+        Assert.Equal(FeedDisconnectReason.ClosedByServer, ended.Reason);
+        Assert.Contains("1011", ended.Detail, StringComparison.Ordinal);
+        _simulator.Faults.DisconnectAfterFrames = 0;
+
+        Assert.Equal((2, 120), await sink.NextStartAsync());
+        int epoch;
+        do
+        {
+            (epoch, _) = await sink.NextFrameAsync(t => t.StartsWith('['));
+        }
+        while (epoch == 1); // the first session's frames may still be queued
+
+        Assert.Equal(2, epoch);
+        Assert.True(feed.Reconnects >= 1);
+        await stop.CancelAsync();
+        await run;
+    }
+
+    [Fact]
+    public async Task SilentStall_WithPongsStillAnswered_IsDetectedAsStale()
+    {
+        var clock = new ManualTimeProvider();
+        var sink = new RecordingFeedSink();
+        var feed = Feed(sink, clock, new FeedOptions { Endpoint = _simulator.MarketWebSocketUri, StaleAfter = TimeSpan.FromSeconds(60), FirstMessageGrace = TimeSpan.FromSeconds(20) });
+        await feed.SubscribeAsync(_tokens.Take(2));
+        using var stop = new CancellationTokenSource();
+        var run = feed.RunAsync(stop.Token);
+        await sink.NextStartAsync();
+        await sink.NextFrameAsync(t => t.StartsWith('['));
+
+        _simulator.Faults.SilentStall = true;
+        for (var i = 0; i < 8; i++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(10)); // PINGs go out; the stalled server still answers PONG
+        }
+
+        await sink.NextFrameAsync(t => t == "PONG");
+        var ended = await sink.NextEndAsync();
+        Assert.Equal(FeedDisconnectReason.Stale, ended.Reason);
+        await stop.CancelAsync();
+        await run;
+    }
+
+    private FeedConnection Feed(RecordingFeedSink sink, TimeProvider? time = null, FeedOptions? options = null) =>
+        new("test-1", options ?? new FeedOptions { Endpoint = _simulator.MarketWebSocketUri, ReconnectInitialDelay = TimeSpan.FromMilliseconds(20), ReconnectMaxDelay = TimeSpan.FromMilliseconds(100) }, sink, time ?? TimeProvider.System);
+}
