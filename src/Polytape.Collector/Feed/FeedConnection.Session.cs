@@ -90,6 +90,8 @@ public sealed partial class FeedConnection
                 var result = await socket.ReceiveAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
+                    // Answer the close so the server can let go at once (best effort: the session is over either way).
+                    await CompleteCloseAsync(socket).ConfigureAwait(false);
                     return (FeedDisconnectReason.ClosedByServer, $"{(int?)socket.CloseStatus} {socket.CloseStatusDescription}".Trim());
                 }
 
@@ -169,6 +171,19 @@ public sealed partial class FeedConnection
         foreach (var chunk in chunks.Skip(1))
         {
             await SendAsync(socket, SubscriptionFrames.Operation("subscribe", chunk, _options.CustomFeatures), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task CompleteCloseAsync(ClientWebSocket socket)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2), _time);
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+        {
+            // The server went first and may already be gone.
         }
     }
 

@@ -88,7 +88,7 @@ public sealed class FeedConnectionTests : IAsyncLifetime
     [Fact]
     public async Task DroppedConnection_Reconnects_AndReplaysTheWholeDesiredSet()
     {
-        _simulator.Faults.DisconnectAfterFrames = 3;
+        _simulator.Faults.DisconnectAfterFrames = 2; // the two snapshot frames of 100 + 20 assets
         _simulator.Faults.DisconnectCloseCode = 1011;
         var sink = new RecordingFeedSink();
         var feed = Feed(sink);
