@@ -45,6 +45,7 @@ public static class FaultsJson
             json.WriteNumber("rest_server_error_probability", f.RestServerErrorProbability);
             json.WriteBoolean("ghost_rest_book", f.GhostRestBook);
             json.WriteBoolean("enforce_rate_limits", f.EnforceRateLimits);
+            json.WriteNumber("hydration_delay_seconds", f.HydrationDelay.TotalSeconds);
             json.WriteEndObject();
         }
 
@@ -84,6 +85,7 @@ public static class FaultsJson
                     case "rest_server_error_probability": f.RestServerErrorProbability = Probability(value); break;
                     case "ghost_rest_book": f.GhostRestBook = value.GetBoolean(); break;
                     case "enforce_rate_limits": f.EnforceRateLimits = value.GetBoolean(); break;
+                    case "hydration_delay_seconds": f.HydrationDelay = TimeSpan.FromSeconds(value.GetDouble()); break;
                     default: return $"unknown fault '{property.Name}'";
                 }
             }

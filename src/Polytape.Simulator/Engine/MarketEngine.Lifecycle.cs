@@ -149,7 +149,9 @@ public sealed partial class MarketEngine
         var coin = series.Slug[..series.Slug.IndexOf('-', StringComparison.Ordinal)];
         for (var start = last.EventStartTime!.Value + length; start <= horizon; start += length)
         {
-            var market = _builder.AddRollingWindow(_universe, series, coin, recurrence, start, now);
+            // The hydration fault applies to markets listed from now on.
+            var hydration = Faults.HydrationDelay > TimeSpan.Zero ? Faults.HydrationDelay : _universeOptions.HydrationDelay;
+            var market = _builder.AddRollingWindow(_universe, series, coin, recurrence, start, now, hydration);
             Publish(_writer.NewMarket(market, NowMs()), MarketEventType.NewMarket, FrameAudience.Everyone, market, custom: true);
             UpdateStatus(market, now, announce: true);
         }

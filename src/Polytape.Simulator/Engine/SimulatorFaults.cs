@@ -55,6 +55,11 @@ public sealed class SimulatorFaults
     /// <summary>A connection with no traffic either way for this long is dropped without a close frame (live ~125 s).</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(125);
 
+    // --- Gamma / CLOB ---
+
+    /// <summary>New markets are listed by Gamma this long before the CLOB knows them (books 404, WS "[]").</summary>
+    public TimeSpan HydrationDelay { get; set; }
+
     // --- REST ---
 
     /// <summary>Chance that a REST request fails with a 5xx.</summary>
@@ -87,5 +92,6 @@ public sealed class SimulatorFaults
         RestServerErrorProbability = other.RestServerErrorProbability;
         GhostRestBook = other.GhostRestBook;
         EnforceRateLimits = other.EnforceRateLimits;
+        HydrationDelay = other.HydrationDelay;
     }
 }

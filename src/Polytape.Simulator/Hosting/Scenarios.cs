@@ -24,6 +24,7 @@ public static class Scenarios
         ["malformed"] = f => f.MalformedProbability = 0.01,
         ["drift"] = f => { f.UnknownEventProbability = 0.01; f.UnknownFieldProbability = 0.01; },
         ["hash-ahead"] = f => f.HashAheadOfTrade = true,
+        ["hydration"] = f => f.HydrationDelay = TimeSpan.FromSeconds(30),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static IEnumerable<string> Names => All.Keys.Order(StringComparer.Ordinal);

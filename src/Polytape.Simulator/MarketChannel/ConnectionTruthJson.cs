@@ -23,6 +23,14 @@ internal static class ConnectionTruthJson
                 json.WriteNumber("frames_sent"u8, c.FramesSent);
                 json.WriteNumber("bytes_sent"u8, c.BytesSent);
                 json.WriteString("sha256"u8, c.Sha256);
+                json.WriteNumber("client_frames_received"u8, c.ClientFramesReceived);
+                json.WriteStartArray("recent_client_frames"u8);
+                foreach (var frame in c.RecentClientFrames)
+                {
+                    json.WriteStringValue(frame);
+                }
+
+                json.WriteEndArray();
                 if (c.CloseReason is null)
                 {
                     json.WriteNull("close_reason"u8);

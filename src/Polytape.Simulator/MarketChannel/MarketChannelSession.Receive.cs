@@ -48,6 +48,7 @@ internal sealed partial class MarketChannelSession
                 }
                 while (!result.EndOfMessage);
 
+                _clientFrames.Add(buffer.AsSpan(0, length));
                 if (_close is null)
                 {
                     Handle(buffer.AsSpan(0, length), result.MessageType);

@@ -208,8 +208,10 @@ internal sealed partial class MarketChannelSession : IDisposable
         _digest.GetCurrentHash(hash);
         return new MarketConnectionTruth(
             Id, RemoteEndPoint, ConnectedAt, open, _subscribedCount, _framesSent, _bytesSent,
-            Convert.ToHexStringLower(hash), _close?.Describe());
+            Convert.ToHexStringLower(hash), _close?.Describe(), _clientFrames.Count, _clientFrames.Recent());
     }
+
+    private readonly ClientFrameLog _clientFrames = new();
 
     private void Touch() => Volatile.Write(ref _lastActivity, _time.GetTimestamp());
 

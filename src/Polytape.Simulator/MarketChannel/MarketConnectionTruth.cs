@@ -16,4 +16,6 @@ public sealed record MarketConnectionTruth(
     long FramesSent,
     long BytesSent,
     string Sha256,
-    string? CloseReason);
+    string? CloseReason,
+    long ClientFramesReceived,
+    IReadOnlyList<string> RecentClientFrames);

@@ -67,7 +67,7 @@ public sealed class UniverseBuilder
     }
 
     /// <summary>Lists one rolling window (as the venue does about a day ahead); returns the new market.</summary>
-    public SimulatedMarket AddRollingWindow(SimulatorUniverse universe, SimulatedSeries series, string coin, RollingRecurrence recurrence, DateTimeOffset windowStart, DateTimeOffset now)
+    public SimulatedMarket AddRollingWindow(SimulatorUniverse universe, SimulatedSeries series, string coin, RollingRecurrence recurrence, DateTimeOffset windowStart, DateTimeOffset now, TimeSpan? hydrationDelay = null)
     {
         var slug = RollingSlugs.Slug(coin, recurrence, windowStart);
         var listed = now < windowStart - TimeSpan.FromDays(1) ? windowStart - TimeSpan.FromDays(1) : now;
@@ -91,7 +91,7 @@ public sealed class UniverseBuilder
             Slug = slug,
             Event = simulatedEvent,
             CreatedAt = listed,
-            AcceptingOrdersAt = listed + _options.HydrationDelay,
+            AcceptingOrdersAt = listed + (hydrationDelay ?? _options.HydrationDelay),
             EventStartTime = windowStart,
             EndDate = simulatedEvent.EndDate,
             Activity = recurrence == RollingRecurrence.FiveMinutes ? 4 : 2,

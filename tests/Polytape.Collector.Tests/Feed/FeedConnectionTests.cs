@@ -49,6 +49,13 @@ public sealed class FeedConnectionTests : IAsyncLifetime
         }
 
         Assert.True(books.SetEquals(_tokens.Take(250)));
+
+        // What the server recorded: one type:"market" frame, then operation frames, none over 100 ids.
+        var sent = _simulator.Hub.Connections.Single(c => c.Open).RecentClientFrames.Where(f => f.StartsWith('{')).ToList();
+        Assert.Equal(3, sent.Count);
+        Assert.Contains("\"type\":\"market\"", sent[0], StringComparison.Ordinal);
+        Assert.All(sent.Skip(1), f => Assert.Contains("\"operation\":\"subscribe\"", f, StringComparison.Ordinal));
+        Assert.Equal([100, 100, 50], sent.Select(f => JsonDocument.Parse(f).RootElement.GetProperty("assets_ids").GetArrayLength()));
         Assert.Equal(Enumerable.Range(1, sink.Metadata.Count).Select(i => (long)i), sink.Metadata.Select(f => f.ConnectionSequence));
         await stop.CancelAsync();
         await run;

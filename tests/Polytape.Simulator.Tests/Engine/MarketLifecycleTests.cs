@@ -52,6 +52,22 @@ public sealed class MarketLifecycleTests
     }
 
     [Fact]
+    public void HydrationFault_SwitchedOnWhileRunning_AppliesToNewlyListedWindows()
+    {
+        var engine = Create(TimeSpan.Zero);
+        engine.Faults.HydrationDelay = TimeSpan.FromSeconds(45);
+        var before = engine.Universe.Markets.Count;
+
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        engine.AdvanceLifecycle();
+
+        var listed = engine.Universe.Markets.Skip(before).ToList();
+        Assert.NotEmpty(listed);
+        Assert.All(listed, m => Assert.Equal(MarketStatus.Hydrating, m.Status));
+        Assert.All(listed, m => Assert.Equal(m.CreatedAt + TimeSpan.FromSeconds(45), m.AcceptingOrdersAt));
+    }
+
+    [Fact]
     public void ResolveNow_IsIdempotent()
     {
         var engine = Create(TimeSpan.Zero);
