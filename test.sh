@@ -34,6 +34,14 @@ if ! dotnet build Polytape.slnx -c Release --nologo -v quiet -clp:ErrorsOnly; th
   exit 1
 fi
 
+# House style is part of the build: unformatted code counts as one failure.
+format_failed=0
+log "checking formatting (dotnet format --verify-no-changes)"
+if ! dotnet format Polytape.slnx --verify-no-changes --no-restore >/dev/null 2>&1; then
+  log "formatting differs: run 'dotnet format Polytape.slnx'"
+  format_failed=1
+fi
+
 log "testing"
 dotnet test Polytape.slnx -c Release --no-build --nologo -v quiet \
   --logger "trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=false
@@ -49,6 +57,7 @@ for trx in "$results"/*.trx; do
   skipped=$((skipped + ${t:-0} - ${x:-0}))
 done
 
+failed=$((failed + format_failed))
 if [[ $status -ne 0 && $failed -eq 0 ]]; then
   log "dotnet test exited with $status without a failed test (a crashed test host?)"
   failed=1

@@ -12,8 +12,14 @@ public static class RollingSlugs
 
     private static readonly Dictionary<string, string> CoinNames = new(StringComparer.Ordinal)
     {
-        ["btc"] = "bitcoin", ["eth"] = "ethereum", ["sol"] = "solana", ["xrp"] = "xrp",
-        ["doge"] = "dogecoin", ["bnb"] = "bnb", ["hype"] = "hyperliquid", ["zec"] = "zcash",
+        ["btc"] = "bitcoin",
+        ["eth"] = "ethereum",
+        ["sol"] = "solana",
+        ["xrp"] = "xrp",
+        ["doge"] = "dogecoin",
+        ["bnb"] = "bnb",
+        ["hype"] = "hyperliquid",
+        ["zec"] = "zcash",
     };
 
     public static TimeSpan Length(RollingRecurrence recurrence) => recurrence switch
