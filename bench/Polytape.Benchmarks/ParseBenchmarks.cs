@@ -8,10 +8,15 @@ namespace Polytape.Benchmarks;
 public class ParseBenchmarks
 {
     private readonly MarketFrameParser _parser = new();
+    private readonly MarketFrameParser _generalOnly = new(fastPath: false);
     private readonly NullHandler _handler = new();
 
     [Benchmark(Baseline = true)]
     public FrameParseResult PriceChangeTwoEntries() => _parser.Parse(FrameCorpus.PriceChange, _handler);
+
+    /// <summary>The same frame through Utf8JsonReader only: what the fast path saves.</summary>
+    [Benchmark]
+    public FrameParseResult PriceChangeTwoEntriesGeneralReader() => _generalOnly.Parse(FrameCorpus.PriceChange, _handler);
 
     [Benchmark]
     public FrameParseResult LastTradePrice() => _parser.Parse(FrameCorpus.LastTradePrice, _handler);
