@@ -96,9 +96,9 @@ public sealed class BookHasher
         {
             ref readonly var level = ref levels[i];
             Put(b, ref p, i == 0 ? "{\"price\":\""u8 : ",{\"price\":\""u8);
-            p += FixedPoint.FormatExact(level.PriceUnits, Price.Scale, level.PriceDecimals, b[p..]);
+            p += FixedPoint.FormatPriceExact(level.PriceUnits, level.PriceDecimals, b[p..]);
             Put(b, ref p, "\",\"size\":\""u8);
-            p += FixedPoint.FormatExact(level.SizeUnits, Size.Scale, level.SizeDecimals, b[p..]);
+            p += FixedPoint.FormatSizeExact(level.SizeUnits, level.SizeDecimals, b[p..]);
             Put(b, ref p, "\"}"u8);
         }
     }

@@ -125,39 +125,78 @@ public static class FixedPoint
     }
 
     /// <summary>
-    /// Writes the value with exactly <paramref name="decimals"/> decimals, which the caller guarantees are
-    /// enough (true of every stored Price and Size): the hot path of hashing, without re-deriving them.
+    /// Writes a price (scale 4) with exactly <paramref name="decimals"/> decimals, which the caller guarantees
+    /// are enough (true of every stored level), with constant divisors, which the JIT turns into
+    /// multiplications: hashing formats two numbers per level, and a hardware divide per digit group dominated it.
     /// </summary>
-    public static int FormatExact(long units, int scale, byte decimals, Span<byte> destination)
+    public static int FormatPriceExact(int units, byte decimals, Span<byte> destination)
     {
-        var divisor = PowersOfTen[scale];
-        var integerPart = units / divisor;
-        int written;
-        if (integerPart < 10)
-        {
-            destination[0] = (byte)('0' + integerPart);
-            written = 1;
-        }
-        else
-        {
-            Utf8Formatter.TryFormat(integerPart, destination, out written);
-        }
-
+        var integerPart = units / 10_000;
+        var fraction = units - (integerPart * 10_000);
+        var written = WriteInteger(integerPart, destination);
         if (decimals == 0)
         {
             return written;
         }
 
         destination[written++] = (byte)'.';
-        var scaled = (units - (integerPart * divisor)) / PowersOfTen[scale - decimals];
-        for (var d = decimals - 1; d >= 0; d--)
+        var scaled = decimals switch
         {
-            var quotient = scaled / 10;
-            destination[written + d] = (byte)('0' + (scaled - (quotient * 10)));
-            scaled = quotient;
+            1 => fraction / 1_000,
+            2 => fraction / 100,
+            3 => fraction / 10,
+            _ => fraction,
+        };
+        return written + WriteFraction((uint)scaled, decimals, destination[written..]);
+    }
+
+    /// <summary>Writes a size (scale 6) with exactly <paramref name="decimals"/> decimals, with constant divisors.</summary>
+    public static int FormatSizeExact(long units, byte decimals, Span<byte> destination)
+    {
+        var integerPart = units / 1_000_000;
+        var fraction = (uint)(units - (integerPart * 1_000_000));
+        var written = WriteInteger(integerPart, destination);
+        if (decimals == 0)
+        {
+            return written;
         }
 
-        return written + decimals;
+        destination[written++] = (byte)'.';
+        var scaled = decimals switch
+        {
+            1 => fraction / 100_000,
+            2 => fraction / 10_000,
+            3 => fraction / 1_000,
+            4 => fraction / 100,
+            5 => fraction / 10,
+            _ => fraction,
+        };
+        return written + WriteFraction(scaled, decimals, destination[written..]);
+    }
+
+    private static int WriteInteger(long value, Span<byte> destination)
+    {
+        if (value < 10)
+        {
+            destination[0] = (byte)('0' + value);
+            return 1;
+        }
+
+        Utf8Formatter.TryFormat(value, destination, out var written);
+        return written;
+    }
+
+    /// <summary>Writes exactly <paramref name="digits"/> digits, leading zeros included.</summary>
+    private static int WriteFraction(uint value, int digits, Span<byte> destination)
+    {
+        for (var d = digits - 1; d >= 0; d--)
+        {
+            var quotient = value / 10;
+            destination[d] = (byte)('0' + (value - (quotient * 10)));
+            value = quotient;
+        }
+
+        return digits;
     }
 
     /// <summary>
