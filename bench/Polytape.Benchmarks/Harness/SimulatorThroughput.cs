@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.WebSockets;
 using System.Text;
 using Polytape.Simulator.Hosting;
 using Polytape.Simulator.Universe;
@@ -9,7 +8,7 @@ namespace Polytape.Benchmarks.Harness;
 
 /// <summary>
 /// End-to-end: the simulator at a target rate on loopback, read by fast raw WebSocket readers subscribed to
-/// every token. Reports the events/s that actually arrived, the simulator process's CPU, and frames lost to
+/// every token (a raw, bulk-reading WebSocket reader: the fast reader issue 3 asks for). Reports the events/s that actually arrived, the simulator process's CPU, and frames lost to
 /// slow-consumer closes (none expected). Usage: simulator-throughput [rate] [seconds] [markets] [readers]
 /// </summary>
 public static class SimulatorThroughput
@@ -69,39 +68,26 @@ public static class SimulatorThroughput
 
     private static async Task ReadAsync(Uri uri, string[] tokens, long[] counts, int index, CancellationToken cancellationToken)
     {
-        using var socket = new ClientWebSocket();
-        await socket.ConnectAsync(uri, cancellationToken).ConfigureAwait(false);
+        await using var reader = new RawWebSocketReader();
+        await reader.ConnectAsync(uri, cancellationToken).ConfigureAwait(false);
         var first = tokens.Take(100).ToArray();
-        await SendAsync(socket, $"{{\"assets_ids\":[{string.Join(",", first.Select(t => $"\"{t}\""))}],\"type\":\"market\",\"initial_dump\":true,\"custom_feature_enabled\":true}}", cancellationToken).ConfigureAwait(false);
+        await reader.SendTextAsync($"{{\"assets_ids\":[{string.Join(",", first.Select(t => $"\"{t}\""))}],\"type\":\"market\",\"initial_dump\":true,\"custom_feature_enabled\":true}}", cancellationToken).ConfigureAwait(false);
         foreach (var chunk in tokens.Skip(100).Chunk(100))
         {
-            await SendAsync(socket, $"{{\"operation\":\"subscribe\",\"assets_ids\":[{string.Join(",", chunk.Select(t => $"\"{t}\""))}]}}", cancellationToken).ConfigureAwait(false);
+            await reader.SendTextAsync($"{{\"operation\":\"subscribe\",\"assets_ids\":[{string.Join(",", chunk.Select(t => $"\"{t}\""))}]}}", cancellationToken).ConfigureAwait(false);
         }
 
-        var buffer = new byte[1 << 20];
-        try
+        var reading = reader.ReadAsync(cancellationToken);
+        while (!reading.IsCompleted)
         {
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                var result = await socket.ReceiveAsync(buffer, cancellationToken).ConfigureAwait(false);
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    Console.WriteLine($"reader {index}: closed by the server: {result.CloseStatus} {result.CloseStatusDescription}");
-                    return;
-                }
-
-                if (result.EndOfMessage)
-                {
-                    Interlocked.Increment(ref counts[index]);
-                }
-            }
+            counts[index] = reader.Frames;
+            await Task.WhenAny(reading, Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System, cancellationToken)).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+
+        counts[index] = reader.Frames;
+        if (reader.CloseReason is { } reason && !cancellationToken.IsCancellationRequested)
         {
-            // The measurement is over.
+            Console.WriteLine($"reader {index}: {reason}");
         }
     }
-
-    private static Task SendAsync(ClientWebSocket socket, string text, CancellationToken cancellationToken) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
 }
