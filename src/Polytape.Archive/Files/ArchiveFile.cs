@@ -1,0 +1,139 @@
+using System.IO.Compression;
+
+namespace Polytape.Archive.Files;
+
+/// <summary>
+/// One archive file being written: envelope lines → gzip → digest → file, under a temporary name until
+/// <see cref="Seal"/> finishes the gzip stream, fsyncs and renames it. Owned by one thread at a time.
+/// </summary>
+internal sealed class ArchiveFile : IDisposable
+{
+    private readonly Stream _output;
+    private readonly DigestStream _digest;
+    private readonly GZipStream _gzip;
+    private readonly ManifestBuilder _manifest = new();
+    private bool _closed;
+
+    private ArchiveFile(string writingPath, string sealedPath, Stream output, CompressionLevel level, DateTimeOffset rotateAt)
+    {
+        WritingPath = writingPath;
+        SealedPath = sealedPath;
+        RotateAt = rotateAt;
+        _output = output;
+        _digest = new DigestStream(output);
+        _gzip = new GZipStream(_digest, level, leaveOpen: true);
+    }
+
+    /// <summary>The name while written (<c>.open</c>, or <c>.recovering</c> during recovery).</summary>
+    public string WritingPath { get; }
+
+    public string SealedPath { get; }
+
+    /// <summary>When the clock reaches this, the file is sealed and the next record starts a new one.</summary>
+    public DateTimeOffset RotateAt { get; }
+
+    /// <summary>Compressed bytes handed to the file so far (gzip emits in blocks, so this trails the records).</summary>
+    public long BytesOnDisk => _digest.BytesWritten;
+
+    public long Records => _manifest.Records;
+
+    public long LastSequence => _manifest.LastSequence;
+
+    /// <summary>Records written since the last sync flush: what a crash now would lose.</summary>
+    public int UnflushedRecords { get; private set; }
+
+    /// <summary>Creates the file; a failure here leaves nothing behind but what the stream factory created.</summary>
+    public static ArchiveFile Create(
+        string writingPath, string sealedPath, Func<string, Stream> createStream, CompressionLevel level, DateTimeOffset rotateAt)
+    {
+        var output = createStream(writingPath);
+        return new ArchiveFile(writingPath, sealedPath, output, level, rotateAt);
+    }
+
+    /// <summary>Appends one envelope line (ending in '\n') for <paramref name="record"/> with sequence <paramref name="sequence"/>.</summary>
+    public void Append(ReadOnlySpan<byte> line, long sequence, in ArchiveRecord record)
+    {
+        _gzip.Write(line);
+        _manifest.Add(sequence, record);
+        UnflushedRecords++;
+    }
+
+    /// <summary>Appends a line read back from another file, byte for byte, during recovery.</summary>
+    public void AppendLine(ReadOnlySpan<byte> lineWithoutNewline, in ArchiveRecord record)
+    {
+        _gzip.Write(lineWithoutNewline);
+        _gzip.Write("\n"u8);
+        _manifest.Add(record.Sequence, record);
+        UnflushedRecords++;
+    }
+
+    /// <summary>A gzip sync flush: everything appended so far becomes decodable from the file, and reaches the OS.</summary>
+    public void Flush()
+    {
+        _gzip.Flush();
+        UnflushedRecords = 0;
+    }
+
+    /// <summary>
+    /// Finishes the gzip stream, fsyncs, closes and renames the file to its sealed name; returns its manifest for the
+    /// caller to write. On failure the file is abandoned under its writing name and the exception propagates.
+    /// </summary>
+    public ArchiveManifest Seal(bool recovered)
+    {
+        try
+        {
+            _gzip.Dispose();
+            ArchiveStreams.FlushToDisk(_output);
+            _output.Dispose();
+            _closed = true;
+            File.Move(WritingPath, SealedPath, overwrite: false);
+            return _manifest.Build(Path.GetFileName(SealedPath), _digest.HashHex(), _digest.BytesWritten, recovered);
+        }
+        catch
+        {
+            Abandon();
+            throw;
+        }
+        finally
+        {
+            _digest.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Stops writing after a failure: nothing more reaches the file (the digest swallows gzip's closing bytes), the handle
+    /// is released, and the file keeps its writing name so that recovery finds it. Never throws.
+    /// </summary>
+    public void Abandon()
+    {
+        if (_closed)
+        {
+            return;
+        }
+
+        _closed = true;
+        _digest.Poison();
+        try
+        {
+            _gzip.Dispose();
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or NotSupportedException)
+        {
+            // The native deflate state is released even when the final write fails.
+        }
+
+        try
+        {
+            _output.Dispose();
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            // The handle is closed; a failed final flush only loses what was not flushed anyway.
+        }
+
+        _digest.Dispose();
+    }
+
+    /// <summary>Disposing a file that was not sealed abandons it: it stays under its writing name for recovery.</summary>
+    public void Dispose() => Abandon();
+}

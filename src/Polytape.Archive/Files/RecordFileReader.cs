@@ -1,0 +1,83 @@
+using System.IO.Compression;
+using Polytape.Archive.Envelopes;
+
+namespace Polytape.Archive.Files;
+
+/// <summary>
+/// Reads one archive file record by record until its end or its first incomplete or corrupt record;
+/// <see cref="StopReason"/> then says which. Shared by the reader, verification and crash recovery.
+/// </summary>
+internal sealed class RecordFileReader : IDisposable
+{
+    private readonly FileStream _file;
+    private readonly GZipStream _gzip;
+    private readonly LineReader _lines;
+    private string? _corruption;
+
+    private RecordFileReader(string path, FileStream file)
+    {
+        Path = path;
+        _file = file;
+        _gzip = new GZipStream(file, CompressionMode.Decompress);
+        _lines = new LineReader(_gzip);
+    }
+
+    public string Path { get; }
+
+    /// <summary>Compressed size when opened.</summary>
+    public long FileBytes { get; private init; }
+
+    public long Records { get; private set; }
+
+    public long LastSequence { get; private set; }
+
+    /// <summary>Decompressed bytes of the complete records read, newlines included.</summary>
+    public long CompleteBytes { get; private set; }
+
+    /// <summary>Decompressed bytes after the last complete record (an incomplete or corrupt tail).</summary>
+    public long LostBytes => _lines.BytesRead - CompleteBytes;
+
+    /// <summary>Null after a clean end; otherwise why reading stopped before the end of the file.</summary>
+    public string? StopReason => _corruption ?? _lines.StopReason;
+
+    public static RecordFileReader Open(string path)
+    {
+        var file = ArchiveStreams.OpenRead(path);
+        return new RecordFileReader(path, file) { FileBytes = file.Length };
+    }
+
+    /// <summary>The next complete record and its raw line (without '\n', valid until the next call); false at the end or at damage.</summary>
+    public bool TryRead(out ArchiveRecord record, out ReadOnlyMemory<byte> line)
+    {
+        record = default;
+        if (_corruption is not null || !_lines.TryReadLine(out line))
+        {
+            line = default;
+            return false;
+        }
+
+        if (!EnvelopeParser.TryParse(line.Span, out record, out var problem))
+        {
+            _corruption = $"record {Records + 1} is corrupt: {problem}";
+            return false;
+        }
+
+        if (Records > 0 && record.Sequence <= LastSequence)
+        {
+            _corruption = $"record {Records + 1} has seq {record.Sequence}, not above the previous {LastSequence}";
+            return false;
+        }
+
+        Records++;
+        LastSequence = record.Sequence;
+        CompleteBytes += line.Length + 1;
+        return true;
+    }
+
+    public void Dispose()
+    {
+        _lines.Dispose();
+        _gzip.Dispose();
+        _file.Dispose();
+    }
+}

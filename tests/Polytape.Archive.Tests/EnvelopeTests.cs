@@ -1,0 +1,79 @@
+using System.Text;
+using System.Text.Json;
+using Polytape.Archive.Envelopes;
+using Polytape.Archive.Tests.Support;
+
+namespace Polytape.Archive.Tests;
+
+public sealed class EnvelopeTests
+{
+    [Fact]
+    public void Format_TrickyPayloads_ParseBackToExactBytes()
+    {
+        using var writer = new EnvelopeWriter();
+        for (var i = 0; i < Records.Tricky.Count; i++)
+        {
+            var original = Records.Tricky[i];
+            var line = writer.Format(i + 1, Records.Ws(original)).ToArray();
+
+            Assert.Equal((byte)'\n', line[^1]);
+            Assert.Equal(-1, Array.IndexOf(line, (byte)'\n', 0, line.Length - 1));
+            Assert.True(EnvelopeParser.TryParse(line.AsSpan(0, line.Length - 1), out var record, out var problem), problem);
+            Assert.Equal(original, record.Payload.ToArray());
+            Assert.Equal(i + 1, record.Sequence);
+        }
+    }
+
+    [Fact]
+    public void Format_ValidUtf8_IsAReadableStringAndInvalidIsBase64()
+    {
+        using var writer = new EnvelopeWriter();
+        using var text = JsonDocument.Parse(writer.Format(1, Records.Ws("é {\"a\":1}")).ToArray());
+        using var binary = JsonDocument.Parse(writer.Format(2, Records.Ws(new byte[] { 0xFF, 0x41 })).ToArray());
+
+        Assert.Equal("é {\"a\":1}", text.RootElement.GetProperty("payload").GetString());
+        Assert.False(text.RootElement.TryGetProperty("payload_b64", out _));
+        Assert.Equal(Convert.ToBase64String([0xFF, 0x41]), binary.RootElement.GetProperty("payload_b64").GetString());
+        Assert.False(binary.RootElement.TryGetProperty("payload", out _));
+    }
+
+    [Fact]
+    public void Format_AllFields_AreWrittenInEnvelopeOrderAndReadBack()
+    {
+        using var writer = new EnvelopeWriter();
+        var original = new ArchiveRecord
+        {
+            Kind = ArchiveRecordKind.Rest,
+            ReceivedAtMicros = 1_790_000_000_123_456,
+            Connection = "rest-verifier",
+            Epoch = 7,
+            ConnectionSequence = 42,
+            EventType = "book",
+            Context = "https://clob.polymarket.com/books?x=\"1\"",
+            Payload = Encoding.UTF8.GetBytes("[]"),
+        };
+
+        var line = Encoding.UTF8.GetString(writer.Format(99, original)).TrimEnd('\n');
+        Assert.True(EnvelopeParser.TryParse(Encoding.UTF8.GetBytes(line), out var back, out var problem), problem);
+
+        Assert.Equal(
+            "{\"seq\":99,\"recv_us\":1790000000123456,\"kind\":\"rest\",\"conn\":\"rest-verifier\",\"epoch\":7,\"conn_seq\":42,\"len\":2,"
+            + "\"type\":\"book\",\"ctx\":\"https://clob.polymarket.com/books?x=\\\"1\\\"\",\"payload\":\"[]\"}",
+            line);
+        Assert.Equal(
+            (99L, original.ReceivedAtMicros, original.Kind, original.Connection, original.Epoch, original.ConnectionSequence, original.EventType, original.Context),
+            (back.Sequence, back.ReceivedAtMicros, back.Kind, back.Connection, back.Epoch, back.ConnectionSequence, back.EventType, back.Context));
+    }
+
+    [Theory]
+    [InlineData("{\"seq\":1,\"recv_us\":1,\"kind\":\"ws\",\"conn\":\"\",\"epoch\":0,\"conn_seq\":0,\"len\":3,\"payload\":\"ab\"}", "len")]
+    [InlineData("{\"seq\":1,\"recv_us\":1,\"kind\":\"ws\",\"conn\":\"\",\"epoch\":0,\"conn_seq\":0,\"len\":2}", "required")]
+    [InlineData("{\"seq\":1,\"recv_us\":1,\"kind\":\"telegram\",\"conn\":\"\",\"epoch\":0,\"conn_seq\":0,\"len\":0,\"payload\":\"\"}", "kind")]
+    [InlineData("{\"seq\":1,\"recv_us\":1,\"kind\":\"ws\",\"conn\":\"\",\"epoch\":0,\"conn_seq\":0,\"len\":2,\"payload\":\"ab", "malformed")]
+    [InlineData("[1,2]", "object")]
+    public void TryParse_DamagedEnvelope_ReportsWhy(string line, string expectedWord)
+    {
+        Assert.False(EnvelopeParser.TryParse(Encoding.UTF8.GetBytes(line), out _, out var problem));
+        Assert.Contains(expectedWord, problem, StringComparison.OrdinalIgnoreCase);
+    }
+}
