@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Polytape.Polymarket.Rest;
+using Polytape.Polymarket.Json;
 
 namespace Polytape.Polymarket.Gamma;
 

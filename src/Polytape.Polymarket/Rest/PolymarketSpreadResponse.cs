@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Polytape.Polymarket.Json;
 
 namespace Polytape.Polymarket.Rest;
 

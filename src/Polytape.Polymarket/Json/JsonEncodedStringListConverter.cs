@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Polytape.Polymarket.Rest;
 
-namespace Polytape.Polymarket.Gamma;
+namespace Polytape.Polymarket.Json;
 
 /// <summary>
 /// Gamma sends <c>clobTokenIds</c>, <c>outcomes</c> and <c>outcomePrices</c> as a JSON array encoded inside a

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Polytape.Polymarket.Rest;
+namespace Polytape.Polymarket.Json;
 
 /// <summary>
 /// A field the venue sends as a JSON number (<c>"minimum_tick_size": 0.01</c>), kept as its exact text. Reading

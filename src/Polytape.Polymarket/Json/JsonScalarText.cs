@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace Polytape.Polymarket.Rest;
+namespace Polytape.Polymarket.Json;
 
 /// <summary>
 /// Reads a JSON string or number as the exact text the venue sent. Polymarket sends the same decimal as a string

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Polytape.Polymarket.Rest;
+namespace Polytape.Polymarket.Json;
 
 /// <summary>
 /// A field the venue sends as a JSON string (book <c>timestamp</c>, level <c>price</c>/<c>size</c>, Gamma
