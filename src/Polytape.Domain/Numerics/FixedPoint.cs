@@ -214,20 +214,13 @@ public static class FixedPoint
             decimals = needed;
         }
 
-        Utf8Formatter.TryFormat(integerPart, destination, out var written);
+        var written = WriteInteger(integerPart, destination);
         if (decimals == 0)
         {
             return written;
         }
 
         destination[written++] = (byte)'.';
-        var scaled = fraction / PowersOfTen[scale - decimals];
-        for (var d = decimals - 1; d >= 0; d--)
-        {
-            destination[written + d] = (byte)('0' + (scaled % 10));
-            scaled /= 10;
-        }
-
-        return written + decimals;
+        return written + WriteFraction((uint)(fraction / PowersOfTen[scale - decimals]), decimals, destination[written..]);
     }
 }

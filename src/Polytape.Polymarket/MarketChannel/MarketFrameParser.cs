@@ -85,8 +85,8 @@ public sealed partial class MarketFrameParser
             }
 
             // Arrays are checked whole before any element is dispatched, so a frame is applied entirely or not at all.
-            CheckArray(frame);
-            var count = DispatchArray(frame, handler);
+            ReadArray(frame, handler: null);
+            var count = ReadArray(frame, handler);
             return new FrameParseResult(FrameKind.Events, count, null);
         }
         catch (JsonException ex)
@@ -99,20 +99,8 @@ public sealed partial class MarketFrameParser
         }
     }
 
-    private void CheckArray(ReadOnlySpan<byte> frame)
-    {
-        var reader = new Utf8JsonReader(frame, isFinalBlock: true, state: default);
-        reader.Read();
-        var index = 0;
-        while (NextElement(ref reader, index++))
-        {
-            ReadObject(frame, ref reader);
-        }
-
-        ExpectEnd(ref reader);
-    }
-
-    private int DispatchArray(ReadOnlySpan<byte> frame, IMarketChannelHandler handler)
+    /// <summary>Reads every element of an array frame; with no handler only checks them (the first of two passes).</summary>
+    private int ReadArray(ReadOnlySpan<byte> frame, IMarketChannelHandler? handler)
     {
         var reader = new Utf8JsonReader(frame, isFinalBlock: true, state: default);
         reader.Read();
@@ -120,10 +108,15 @@ public sealed partial class MarketFrameParser
         while (NextElement(ref reader, index))
         {
             var fields = ReadObject(frame, ref reader);
-            Dispatch(frame, ref fields, handler);
+            if (handler is not null)
+            {
+                Dispatch(frame, ref fields, handler);
+            }
+
             index++;
         }
 
+        ExpectEnd(ref reader);
         return index;
     }
 

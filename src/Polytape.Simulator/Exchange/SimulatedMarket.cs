@@ -67,7 +67,4 @@ public sealed class SimulatedMarket
     public DateTimeOffset? ResolvedAt { get; internal set; }
 
     private byte[]? _conditionIdUtf8;
-
-    public SimulatedToken TokenOf(ReadOnlySpan<char> tokenId) =>
-        tokenId.SequenceEqual(Yes.Id) ? Yes : tokenId.SequenceEqual(No.Id) ? No : throw new ArgumentException("not a token of this market", nameof(tokenId));
 }

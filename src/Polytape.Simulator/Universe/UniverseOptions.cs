@@ -21,9 +21,6 @@ public sealed record UniverseOptions
     /// <summary>Future windows listed ahead of the current one for each rolling series (the venue lists a day ahead).</summary>
     public int WindowsAhead { get; init; } = 2;
 
-    /// <summary>Levels per side in a fresh book; books then drift within about twice this.</summary>
-    public int InitialLevelsPerSide { get; init; } = 12;
-
     /// <summary>How long a new market is listed by Gamma before the CLOB serves it (hydration lag).</summary>
     public TimeSpan HydrationDelay { get; init; } = TimeSpan.Zero;
 }
