@@ -16,7 +16,7 @@ namespace Polytape.Archive;
 /// dispose to drain and seal. After a disk failure <see cref="Completion"/> faults with an
 /// <see cref="ArchiveException"/> and appends throw it.
 /// </summary>
-public sealed partial class ArchiveWriter : IAsyncDisposable
+public sealed partial class ArchiveWriter : IArchiveAppender, IAsyncDisposable
 {
     /// <summary>Frames are a few KB; a rarer, larger REST body is allocated rather than pooled.</summary>
     private const int MaxPooledPayloadBytes = 1 << 20;
