@@ -11,13 +11,20 @@ internal sealed class ConfigSetting
     private readonly Action<RecorderConfig, string?> _set;
     private readonly Action<RecorderConfig, IReadOnlyList<string>>? _setList;
     private readonly Func<RecorderConfig, string> _format;
+    private readonly Func<RecorderConfig, IReadOnlyList<string>>? _getList;
 
-    private ConfigSetting(string path, Action<RecorderConfig, string?> set, Action<RecorderConfig, IReadOnlyList<string>>? setList, Func<RecorderConfig, string> format)
+    private ConfigSetting(
+        string path,
+        Action<RecorderConfig, string?> set,
+        Action<RecorderConfig, IReadOnlyList<string>>? setList,
+        Func<RecorderConfig, string> format,
+        Func<RecorderConfig, IReadOnlyList<string>>? getList = null)
     {
         Path = path;
         _set = set;
         _setList = setList;
         _format = format;
+        _getList = getList;
     }
 
     public string Path { get; }
@@ -40,6 +47,9 @@ internal sealed class ConfigSetting
 
     /// <summary>The current value as it would be written in YAML (lists comma-separated).</summary>
     public string Format(RecorderConfig config) => _format(config);
+
+    /// <summary>A list's items (a scalar's formatted value alone): items may themselves contain commas.</summary>
+    public IReadOnlyList<string> Items(RecorderConfig config) => _getList is null ? [Format(config)] : _getList(config);
 
     public static ConfigSetting Text(string path, Func<RecorderConfig, string> get, Action<RecorderConfig, string> set) =>
         new(path, (c, t) => set(c, t ?? ""), null, get);
@@ -77,7 +87,8 @@ internal sealed class ConfigSetting
             path,
             (c, t) => set(c, SplitList(t)),
             (c, items) => set(c, [.. items.Select(i => i.Trim()).Where(i => i.Length > 0)]),
-            c => string.Join(',', get(c)));
+            c => string.Join(',', get(c)),
+            get);
 
     private static string Required(string? text) =>
         string.IsNullOrWhiteSpace(text) ? throw new FormatException("a value is required here") : text.Trim();

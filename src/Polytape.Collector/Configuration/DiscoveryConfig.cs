@@ -1,6 +1,9 @@
 namespace Polytape.Collector.Configuration;
 
-/// <summary>Which markets to record. The selectors add up: a market is recorded when any of them picks it.</summary>
+/// <summary>
+/// Which markets to record: every active one (<see cref="AllActive"/>, the default), or, with it off, those picked by
+/// any of the listed selectors. Rolling patterns may be combined with either.
+/// </summary>
 public sealed class DiscoveryConfig
 {
     public Uri GammaUrl { get; set; } = new("https://gamma-api.polymarket.com/");
@@ -19,7 +22,7 @@ public sealed class DiscoveryConfig
 
     public RollingConfig Rolling { get; set; } = new();
 
-    /// <summary>Every active market with an order book: the whole universe (~300k tokens), the recorder's main job.</summary>
+    /// <summary>Every active market with an order book: the whole universe (~300k tokens). Turn off to list markets.</summary>
     public bool AllActive { get; set; } = true;
 
     /// <summary>How often Gamma is asked again for new and ended markets.</summary>

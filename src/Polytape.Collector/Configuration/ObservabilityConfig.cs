@@ -21,6 +21,9 @@ public sealed class ObservabilityConfig
 
     /// <summary>True when <see cref="Listen"/> asks for the HTTP endpoints.</summary>
     public bool ListenEnabled => !string.Equals(Listen, "off", StringComparison.OrdinalIgnoreCase) && Listen.Length > 0;
+
+    /// <summary><see cref="Listen"/> as a Kestrel URL ("http://127.0.0.1:9090") for <c>WebHost.UseUrls</c>.</summary>
+    public string ListenUrl => "http://" + Listen;
 }
 
 /// <summary>Log lines as JSON objects (for collectors) or as plain text (for people).</summary>

@@ -37,6 +37,14 @@ internal static class RecorderConfigValidator
             add("discovery", "selects no markets; set all_active: true or list tags, series, slugs, condition_ids or rolling.patterns");
         }
 
+        // Under all_active these selectors pick nothing more: someone who lists them means "only these".
+        var listed = new[] { ("tags", discovery.Tags.Count), ("series", discovery.Series.Count), ("slugs", discovery.Slugs.Count), ("condition_ids", discovery.ConditionIds.Count) }
+            .Where(s => s.Item2 > 0).Select(s => "discovery." + s.Item1).ToList();
+        if (discovery.AllActive && listed.Count > 0)
+        {
+            add("discovery.all_active", $"is true (every active market), so {string.Join(", ", listed)} would add nothing; set discovery.all_active: false to record only the listed markets, or remove the list");
+        }
+
         foreach (var id in discovery.ConditionIds.Where(id => !IsConditionId(id)))
         {
             add("discovery.condition_ids", $"'{id}' is not a condition id; write 0x followed by 64 hex digits");

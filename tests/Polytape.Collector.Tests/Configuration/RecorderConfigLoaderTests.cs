@@ -114,6 +114,7 @@ public sealed class RecorderConfigLoaderTests : IDisposable
             ["POLYTAPE_WEBSOCKET__MAX_ASSETS_PER_CONNECTION"] = "300",
             ["POLYTAPE_WEBSOCKET__MAX_IDS_PER_FRAME"] = "60",
             ["POLYTAPE_DISCOVERY__TAGS"] = "crypto, sports",
+            ["POLYTAPE_DISCOVERY__ALL_ACTIVE"] = "false",
             ["POLYTAPE_STORAGE__SQLITE__PATH"] = "/env/db.sqlite",
             ["POLYTAPE_SHARD"] = "1/3",
             ["POLYTAPE_HOME"] = "ignored: not a setting name",

@@ -9,8 +9,10 @@ public sealed class RecorderConfigValidationTests
     {
         { "discovery.gamma_url=ftp://gamma/", "discovery.gamma_url", "not an http(s) URL" },
         { "discovery.all_active=false", "discovery", "selects no markets" },
-        { "discovery.condition_ids=0x1234", "discovery.condition_ids", "'0x1234' is not a condition id" },
-        { "discovery.slugs=has space", "discovery.slugs", "contains spaces" },
+        { "discovery.all_active=false; discovery.condition_ids=0x1234", "discovery.condition_ids", "'0x1234' is not a condition id" },
+        { "discovery.all_active=false; discovery.slugs=has space", "discovery.slugs", "contains spaces" },
+        { "discovery.rolling.patterns=btc updown", "discovery.rolling.patterns", "contains spaces" },
+        { "discovery.tags=crypto", "discovery.all_active", "is true (every active market), so discovery.tags would add nothing; set discovery.all_active: false" },
         { "discovery.rolling.windows_ahead=-1", "discovery.rolling.windows_ahead", "-1 must lie between 0 and 48" },
         { "discovery.refresh_interval=1s", "discovery.refresh_interval", "1s must lie between 5s and 1d" },
         { "discovery.page_size=0", "discovery.page_size", "0 must lie between 1 and 500" },
@@ -49,12 +51,23 @@ public sealed class RecorderConfigValidationTests
     public void Rule_BrokenValue_IsReportedWithPathAndAdvice(string assignment, string path, string expected)
     {
         var config = new RecorderConfig();
-        var item = ConfigOverride.Parse(assignment);
-        ConfigSchema.ByPath[item.Path].Set(config, item.Value);
+        foreach (var part in assignment.Split("; "))
+        {
+            var item = ConfigOverride.Parse(part);
+            ConfigSchema.ByPath[item.Path].Set(config, item.Value);
+        }
 
         var problem = Assert.Single(config.Validate());
         Assert.Equal(path, problem.Path);
         Assert.Contains(expected, problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RollingPatterns_CombineWithAllActive()
+    {
+        var config = new RecorderConfig();
+        config.Discovery.Rolling.Patterns = ["btc-updown-15m"];
+        Assert.Empty(config.Validate());
     }
 
     [Fact]
