@@ -53,7 +53,10 @@ public sealed record DiscoveryOptions
     /// </summary>
     public bool WaitForAcceptingOrders { get; init; } = true;
 
-    /// <summary>A held-back market not ready after this long is given up (a 5-minute market may expire first).</summary>
+    /// <summary>
+    /// A held-back market still not ready after this long is reported (log, counter) but still checked on every
+    /// refresh; one held back from a <c>new_market</c> notice that Gamma does not list by then is dropped.
+    /// </summary>
     public TimeSpan HydrationTimeout { get; init; } = TimeSpan.FromMinutes(30);
 
     /// <summary>Page size for list walks, 1–<see cref="MaxPageSize"/>.</summary>
