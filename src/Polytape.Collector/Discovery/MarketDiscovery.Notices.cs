@@ -98,6 +98,7 @@ public sealed partial class MarketDiscovery
             if (notice.Kind == NoticeKind.Resolved)
             {
                 _pending.Remove(notice.ConditionId);
+                _resolved.Add(notice.ConditionId);
                 if (Catalog.TryGetByConditionId(notice.ConditionId, out var market))
                 {
                     await PublishAsync(new DiscoveryChange { Removed = [new RemovedMarket(market, MarketRemovalReason.Resolved)] }, cancellationToken).ConfigureAwait(false);
@@ -106,7 +107,7 @@ public sealed partial class MarketDiscovery
                 return;
             }
 
-            if (Catalog.TryGetByConditionId(notice.ConditionId, out _))
+            if (Catalog.TryGetByConditionId(notice.ConditionId, out _) || _resolved.Contains(notice.ConditionId))
             {
                 return;
             }

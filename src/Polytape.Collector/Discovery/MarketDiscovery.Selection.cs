@@ -99,8 +99,15 @@ public sealed partial class MarketDiscovery
         var selected = new Dictionary<string, CatalogMarket>(StringComparer.OrdinalIgnoreCase);
         var closed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var stillPending = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // Resolved markets stay out; once Gamma stops listing one, its tombstone is no longer needed.
+        _resolved.IntersectWith(listed.Keys);
         foreach (var (conditionId, gamma) in listed)
         {
+            if (_resolved.Contains(conditionId))
+            {
+                continue;
+            }
+
             switch (Classify(gamma, now, out var market))
             {
                 case Readiness.Ready:

@@ -18,6 +18,7 @@ namespace Polytape.Collector.Discovery;
 /// Rules: a refresh that fails changes nothing (a Gamma outage never empties the catalog). A listed market without
 /// token ids, or (with <see cref="DiscoveryOptions.WaitForAcceptingOrders"/>) not yet accepting orders, is held back
 /// and looked at again on every refresh until it is ready or <see cref="DiscoveryOptions.HydrationTimeout"/> passes.
+/// A market removed on <c>market_resolved</c> is not re-added while Gamma's (minutes stale) lists still show it.
 /// A market Gamma stops listing is removed at once, except after its end date, where it stays until end +
 /// <see cref="DiscoveryOptions.ExpiryGrace"/> so the emptied book and <c>market_resolved</c> are still recorded.
 /// </remarks>
@@ -41,6 +42,7 @@ public sealed partial class MarketDiscovery : IDisposable
     private readonly Channel<Notice> _notices;
     private readonly Dictionary<string, PendingMarket> _pending = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, DateTimeOffset> _addedByNotice = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _resolved = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _tagIds = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _conditionIds;
     private readonly HashSet<string> _slugs;
