@@ -16,8 +16,9 @@ public sealed partial class MarketDiscovery
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                await RefreshLoggedAsync(cancellationToken).ConfigureAwait(false);
+                // Start to start: the interval counts from when the refresh began, so a slow refresh does not drift.
                 var due = _time.GetTimestamp() + (long)(_options.RefreshInterval.TotalSeconds * _time.TimestampFrequency);
+                await RefreshLoggedAsync(cancellationToken).ConfigureAwait(false);
                 while (true)
                 {
                     if (await DrainNoticesAsync(cancellationToken).ConfigureAwait(false))
@@ -34,6 +35,12 @@ public sealed partial class MarketDiscovery
                     wake ??= reader.WaitToReadAsync(cancellationToken).AsTask();
                     using var stopDelay = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                     var delay = Task.Delay(TimeSpan.FromSeconds(remaining / (double)_time.TimestampFrequency), _time, stopDelay.Token);
+                    if (due - _time.GetTimestamp() <= 0)
+                    {
+                        await stopDelay.CancelAsync().ConfigureAwait(false);
+                        break; // the clock passed the due time while the timer was being made
+                    }
+
                     var first = await Task.WhenAny(delay, wake).ConfigureAwait(false);
                     await stopDelay.CancelAsync().ConfigureAwait(false);
                     cancellationToken.ThrowIfCancellationRequested();

@@ -45,12 +45,15 @@ internal sealed class DiscoveryHarness : IAsyncDisposable
         return Discovery;
     }
 
-    /// <summary>Moves both clocks and lets the venue list, open, end and resolve what is due.</summary>
+    /// <summary>
+    /// Moves the shared clock and lets the venue list, open, end and resolve what is due. Under the engine's gate, so
+    /// a refresh the clock sets off sees the venue only after its lifecycle has caught up.
+    /// </summary>
     public void Advance(TimeSpan by)
     {
-        Time.Advance(by);
         lock (Simulator.Engine.Gate)
         {
+            Time.Advance(by);
             Simulator.Engine.AdvanceLifecycle();
         }
     }
