@@ -86,15 +86,6 @@ public sealed record DiscoveryOptions
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
-        if (!GammaUri.IsAbsoluteUri || (GammaUri.Scheme != Uri.UriSchemeHttps && GammaUri.Scheme != Uri.UriSchemeHttp))
-        {
-            problems.Add($"discovery.gamma_uri '{GammaUri}' must be an absolute http(s) URL such as https://gamma-api.polymarket.com/.");
-        }
-        else if (!GammaUri.AbsolutePath.EndsWith('/'))
-        {
-            problems.Add($"discovery.gamma_uri '{GammaUri}' must end with '/' so endpoint paths resolve under it.");
-        }
-
         if (!HasSelection)
         {
             problems.Add("Nothing is selected: set discovery tags, series, slugs, condition_ids or rolling_patterns, or set all_active: true to record every open order-book market.");
@@ -120,22 +111,39 @@ public sealed record DiscoveryOptions
         }
 
         Range(problems, "rolling_windows_ahead", RollingWindowsAhead, 0, 1_000);
-        Range(problems, "page_size", PageSize, 1, MaxPageSize);
-        Range(problems, "requests_per_window", RequestsPerWindow, 1, 1_000_000);
-        Range(problems, "retry_max_attempts", RetryMaxAttempts, 0, 100);
         Positive(problems, "refresh_interval", RefreshInterval);
-        Positive(problems, "rate_limit_window", RateLimitWindow);
-        Positive(problems, "retry_base_delay", RetryBaseDelay);
-        Positive(problems, "request_timeout", RequestTimeout);
         Positive(problems, "hydration_timeout", HydrationTimeout);
-        if (RetryMaxDelay < RetryBaseDelay)
-        {
-            problems.Add($"discovery.retry_max_delay ({RetryMaxDelay}) must not be below retry_base_delay ({RetryBaseDelay}).");
-        }
-
         if (ExpiryGrace < TimeSpan.Zero)
         {
             problems.Add($"discovery.expiry_grace ({ExpiryGrace}) must not be negative.");
+        }
+
+        problems.AddRange(ValidateClient());
+        return problems;
+    }
+
+    /// <summary>The problems of the settings <see cref="GammaClient"/> uses (URI, paging, rate limit, retries), for a client without a selection.</summary>
+    public IReadOnlyList<string> ValidateClient()
+    {
+        var problems = new List<string>();
+        if (!GammaUri.IsAbsoluteUri || (GammaUri.Scheme != Uri.UriSchemeHttps && GammaUri.Scheme != Uri.UriSchemeHttp))
+        {
+            problems.Add($"discovery.gamma_uri '{GammaUri}' must be an absolute http(s) URL such as https://gamma-api.polymarket.com/.");
+        }
+        else if (!GammaUri.AbsolutePath.EndsWith('/'))
+        {
+            problems.Add($"discovery.gamma_uri '{GammaUri}' must end with '/' so endpoint paths resolve under it.");
+        }
+
+        Range(problems, "page_size", PageSize, 1, MaxPageSize);
+        Range(problems, "requests_per_window", RequestsPerWindow, 1, 1_000_000);
+        Range(problems, "retry_max_attempts", RetryMaxAttempts, 0, 100);
+        Positive(problems, "rate_limit_window", RateLimitWindow);
+        Positive(problems, "retry_base_delay", RetryBaseDelay);
+        Positive(problems, "request_timeout", RequestTimeout);
+        if (RetryMaxDelay < RetryBaseDelay)
+        {
+            problems.Add($"discovery.retry_max_delay ({RetryMaxDelay}) must not be below retry_base_delay ({RetryBaseDelay}).");
         }
 
         if (RateLimitWindow > TimeSpan.Zero && RequestsPerWindow / RateLimitWindow.TotalSeconds > DocumentedMarketsLimit / 10.0)
@@ -147,9 +155,10 @@ public sealed record DiscoveryOptions
     }
 
     /// <summary>Throws one <see cref="ArgumentException"/> listing every problem from <see cref="Validate"/>.</summary>
-    public void EnsureValid()
+    public void EnsureValid() => ThrowIfAny(Validate());
+
+    internal static void ThrowIfAny(IReadOnlyList<string> problems)
     {
-        var problems = Validate();
         if (problems.Count > 0)
         {
             throw new ArgumentException("Invalid discovery options:" + Environment.NewLine + "- " + string.Join(Environment.NewLine + "- ", problems));

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Polly;
 using Polly.Retry;
 using Polytape.Archive;
@@ -111,10 +110,4 @@ public sealed partial class GammaClient
             },
         }).Build();
     }
-}
-
-/// <summary>Advances a manually replenished sliding window by one segment.</summary>
-internal static class RateLimiterReplenishment
-{
-    public static void ReplenishSliding(this RateLimiter limiter) => ((ReplenishingRateLimiter)limiter).TryReplenish();
 }

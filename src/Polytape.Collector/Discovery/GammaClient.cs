@@ -37,12 +37,13 @@ public sealed partial class GammaClient : IDisposable
     private readonly ResiliencePipeline<GammaResponse> _pipeline;
 
     /// <param name="httpClient">Owned by the caller; its base address is ignored (URLs come from <see cref="DiscoveryOptions.GammaUri"/>).</param>
+    /// <param name="options">Only the client settings are used and checked (<see cref="DiscoveryOptions.ValidateClient"/>); no selection is needed.</param>
     /// <param name="archive">Where response bodies go; null records nothing.</param>
     public GammaClient(HttpClient httpClient, DiscoveryOptions options, TimeProvider? timeProvider = null, IArchiveAppender? archive = null)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
-        options.EnsureValid();
+        DiscoveryOptions.ThrowIfAny(options.ValidateClient());
         _http = httpClient;
         _options = options;
         _time = timeProvider ?? TimeProvider.System;
@@ -60,7 +61,7 @@ public sealed partial class GammaClient : IDisposable
             AutoReplenishment = false,
         });
         var segment = options.RateLimitWindow / SegmentsPerWindow;
-        _replenisher = _time.CreateTimer(static state => ((RateLimiter)state!).ReplenishSliding(), _limiter, segment, segment);
+        _replenisher = _time.CreateTimer(static state => ((ReplenishingRateLimiter)state!).TryReplenish(), _limiter, segment, segment);
         _pipeline = BuildPipeline(options, _time, Statistics);
     }
 

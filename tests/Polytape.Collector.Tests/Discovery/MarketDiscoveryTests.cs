@@ -1,7 +1,9 @@
+using System.Text;
 using System.Text.Json;
 using Polytape.Archive;
 using Polytape.Collector.Discovery;
 using Polytape.Domain.Numerics;
+using Polytape.Polymarket.MarketChannel;
 using Polytape.Simulator.Exchange;
 using Polytape.Simulator.Universe;
 
@@ -281,6 +283,33 @@ public sealed class MarketDiscoveryTests : IAsyncLifetime
         Assert.Equal(btc.ConditionId, added.ConditionId);
         Assert.Equal(1, discovery.Statistics.NoticesIgnored);
         Assert.Equal(1, discovery.Statistics.Refreshes);
+        await stop.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task RunAsync_NewMarketFrameWithAMatchingTagLabel_IsLookedUpAndAdded()
+    {
+        var discovery = _harness.Start(o => o with { Tags = ["crypto-prices"], RefreshInterval = TimeSpan.FromHours(1) });
+        var start = _harness.Time.GetUtcNow();
+        using var stop = new CancellationTokenSource();
+        var run = discovery.RunAsync(stop.Token);
+        Assert.Equal(12, (await _harness.Listener.NextAsync()).Added.Count); // btc and eth, 5m and 15m, three windows each
+
+        _harness.Advance(TimeSpan.FromMinutes(5));
+        var market = _harness.Market(m => m.Slug == Slug(start, 3));
+        var frame = Encoding.UTF8.GetBytes(
+            $$"""{"id":"{{market.GammaId}}","market":"{{market.ConditionId}}","slug":"{{market.Slug}}","assets_ids":["{{market.Yes.Id}}","{{market.No.Id}}"],"outcomes":["Up","Down"],"event_message":{"slug":"{{market.Slug}}"},"tags":["Crypto","Bitcoin","Crypto Prices"],"timestamp":"1","event_type":"new_market"}""");
+        discovery.OnNewMarketNotice(new PolymarketMarketNotice(frame, [])
+        {
+            EventType = MarketEventType.NewMarket,
+            Market = Encoding.UTF8.GetBytes(market.ConditionId),
+            RawJson = frame,
+        });
+
+        var added = Assert.Single((await _harness.Listener.NextAsync()).Added);
+        Assert.Equal(market.ConditionId, added.ConditionId);
+        Assert.Equal([market.Yes.Id, market.No.Id], added.Tokens.Select(t => t.AssetId));
         await stop.CancelAsync();
         await run.WaitAsync(TimeSpan.FromSeconds(30));
     }
