@@ -33,8 +33,12 @@ public sealed partial class FeedPool
             }
 
             await SuperviseAsync(cancellationToken).ConfigureAwait(false);
+            AfterSupervision?.Invoke();
         }
     }
+
+    /// <summary>Tests: raised after each supervision pass of the running loop, so a test can wait for one after moving a manual clock.</summary>
+    internal Action? AfterSupervision { get; set; }
 
     /// <summary>One supervision pass; internal so tests can run one without waiting for the timer.</summary>
     internal async Task SuperviseAsync(CancellationToken cancellationToken)
