@@ -395,8 +395,13 @@ public sealed partial class FeedPool : IFeedSink, IDisposable
         }
     }
 
+    /// <summary>
+    /// Starts connections in pool order. Each runs synchronously up to its first wait, where it takes its
+    /// handshake slot from the pacer, so connections open in the order they were made.
+    /// </summary>
     private void StartAll(IEnumerable<PooledConnection> connections)
     {
+        var starting = new List<PooledConnection>();
         lock (_gate)
         {
             if (_running is not { } running)
@@ -406,14 +411,21 @@ public sealed partial class FeedPool : IFeedSink, IDisposable
 
             foreach (var connection in connections)
             {
-                if (connection.Run is not null || connection.Retired)
+                if (connection.Stop is null && !connection.Retired)
                 {
-                    continue;
+                    connection.Stop = CancellationTokenSource.CreateLinkedTokenSource(running);
+                    starting.Add(connection);
                 }
+            }
+        }
 
-                connection.Stop = CancellationTokenSource.CreateLinkedTokenSource(running);
-                connection.Run = Task.Run(() => RunConnectionAsync(connection, connection.Stop), CancellationToken.None);
-                _runs.Add(connection.Run);
+        foreach (var connection in starting)
+        {
+            var run = RunConnectionAsync(connection, connection.Stop!);
+            lock (_gate)
+            {
+                connection.Run = run;
+                _runs.Add(run);
             }
         }
     }

@@ -131,7 +131,8 @@ internal sealed class PoolTestSink : IFeedSink
         }
         catch (TimeoutException)
         {
-            throw new TimeoutException($"Timed out after {Guard.TotalSeconds} s waiting for {what}.");
+            var recent = string.Join("\n", Events().TakeLast(12).Select(e => $"{e.Kind} {e.Connection}#{e.Epoch} {e.Reason} {e.Text[..Math.Min(e.Text.Length, 160)]}"));
+            throw new TimeoutException($"Timed out after {Guard.TotalSeconds} s waiting for {what}. Last events:\n{recent}");
         }
     }
 
