@@ -13,4 +13,31 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Feed {ConnectionId}: reconnecting in {Delay} (attempt {Attempt})")]
     public static partial void Reconnecting(ILogger logger, string connectionId, TimeSpan delay, int attempt);
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "Feed pool: opened connection {ConnectionId} ({Reason})")]
+    public static partial void PoolConnectionOpened(ILogger logger, string connectionId, string reason);
+
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Information, Message = "Feed pool: closed connection {ConnectionId} ({Reason})")]
+    public static partial void PoolConnectionClosed(ILogger logger, string connectionId, string reason);
+
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Warning, Message = "Feed pool: connection {ConnectionId} is suspect ({Reason}); replacing it make-before-break with {ReplacementId}")]
+    public static partial void PoolReplacing(ILogger logger, string connectionId, string reason, string replacementId);
+
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Information, Message = "Feed pool: {ReplacementId} delivers; retiring {ConnectionId}")]
+    public static partial void PoolReplaced(ILogger logger, string connectionId, string replacementId);
+
+    [LoggerMessage(EventId = 1014, Level = LogLevel.Warning, Message = "Feed pool: {Count} stale session ends within {Window}; requesting a discovery refresh")]
+    public static partial void PoolDiscoveryRefresh(ILogger logger, int count, TimeSpan window);
+
+    [LoggerMessage(EventId = 1015, Level = LogLevel.Information, Message = "Feed pool: {Count} assets without a snapshot were retried ({Moved} moved to another connection)")]
+    public static partial void PoolSnapshotRetries(ILogger logger, int count, int moved);
+
+    [LoggerMessage(EventId = 1016, Level = LogLevel.Warning, Message = "Feed pool: {Count} assets delivered no snapshot after every retry (e.g. {Example}); reported as not delivering")]
+    public static partial void PoolNotDelivering(ILogger logger, int count, string example);
+
+    [LoggerMessage(EventId = 1017, Level = LogLevel.Error, Message = "Feed pool: subscription records are no longer archived")]
+    public static partial void PoolRecordsFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1018, Level = LogLevel.Error, Message = "Feed pool: a DiscoveryRefreshRequested handler threw")]
+    public static partial void PoolRefreshHandlerFailed(ILogger logger, Exception exception);
 }
