@@ -20,6 +20,7 @@ public sealed partial class PolytapeMetrics
     public void ObserveVerifier(RestVerifier verifier)
     {
         ArgumentNullException.ThrowIfNull(verifier);
+        Volatile.Write(ref _verifier, verifier);
         Meter.CreateObservableCounter("polytape_rest_checks_total", () => verifier.Checks, description: "Local books compared with the venue's REST books.");
         Meter.CreateObservableCounter("polytape_rest_matches_total", () => verifier.Matches, description: "REST comparisons with equal levels and a reproduced hash.");
         Meter.CreateObservableCounter("polytape_rest_hash_mismatches_total", () => verifier.HashMismatches, description: "Equal levels whose REST hash did not reproduce.");
@@ -34,10 +35,6 @@ public sealed partial class PolytapeMetrics
                 Finding("rest_behind", verifier.Inconclusive),
             },
             description: "What REST comparisons told apart: quiet markets, frozen feeds, updates in flight, stale REST views.");
-        Meter.CreateObservableCounter(
-            "polytape_check_mismatches_total",
-            () => new[] { new Measurement<long>(verifier.Mismatches, new KeyValuePair<string, object?>("check", "rest")) },
-            description: "Failed book checks, by check.");
     }
 
     private static Measurement<long> Finding(string finding, long value) => new(value, new KeyValuePair<string, object?>("finding", finding));

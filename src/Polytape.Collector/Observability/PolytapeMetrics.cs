@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Polytape.Archive;
 using Polytape.Collector.Ingest;
+using Polytape.Collector.Verification;
 using Polytape.Domain.Continuity;
 using Polytape.Polymarket.MarketChannel;
 
@@ -22,6 +23,8 @@ public sealed partial class PolytapeMetrics : IDisposable
 
     private readonly Histogram<double> _receiveLatency;
     private readonly Histogram<double> _restDuration;
+    private IngestPipeline? _ingest;
+    private RestVerifier? _verifier;
 
     public PolytapeMetrics(IMeterFactory? meterFactory = null)
     {
@@ -38,9 +41,33 @@ public sealed partial class PolytapeMetrics : IDisposable
             description: "CLOB REST request latency, including retries.",
             tags: null,
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
+        Meter.CreateObservableCounter(
+            "polytape_check_mismatches_total",
+            CheckMismatches,
+            description: "Failed book checks, by check (hash_explained: mismatches a later state reproduced; rest: REST verifier).");
     }
 
     public Meter Meter { get; }
+
+    /// <summary>One family for every check, whichever components are registered: the keeper's checks and the REST verifier's.</summary>
+    private IEnumerable<Measurement<long>> CheckMismatches()
+    {
+        if (Volatile.Read(ref _ingest) is { } ingest)
+        {
+            var summary = ingest.Continuity;
+            yield return Check("best_bid_ask", summary.BboMismatches);
+            yield return Check("hash", summary.HashMismatches);
+            yield return Check("hash_explained", summary.HashMismatchesExplained);
+            yield return Check("snapshot", summary.SnapshotMismatches);
+            yield return Check("snapshot_hash", summary.SnapshotHashMismatches);
+            yield return Check("crossed_book", summary.CrossedBooks);
+        }
+
+        if (Volatile.Read(ref _verifier) is { } verifier)
+        {
+            yield return Check("rest", verifier.Mismatches);
+        }
+    }
 
     /// <summary>Per frame on the ingest loop: a histogram record without tags does not allocate.</summary>
     public void RecordReceiveLatency(long microseconds) => _receiveLatency.Record(microseconds / 1e6);
@@ -51,6 +78,7 @@ public sealed partial class PolytapeMetrics : IDisposable
     public void ObserveIngest(IngestPipeline pipeline)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
+        Volatile.Write(ref _ingest, pipeline);
         Meter.CreateObservableCounter(
             "polytape_messages_total",
             () => EventTypes.Select(t => new Measurement<long>(pipeline.Statistics.EventsOf(t), new KeyValuePair<string, object?>("event_type", IngestNames.Of(t)))),
@@ -69,22 +97,6 @@ public sealed partial class PolytapeMetrics : IDisposable
             () => States.Select(s => new Measurement<int>(pipeline.Continuity.CountOf(s), new KeyValuePair<string, object?>("state", IngestNames.Of(s)))),
             description: "Assets by continuity state.");
         Meter.CreateObservableCounter("polytape_continuity_transitions_total", () => pipeline.ContinuityRecords, description: "Continuity transitions recorded in the archive.");
-        Meter.CreateObservableCounter(
-            "polytape_check_mismatches_total",
-            () =>
-            {
-                var summary = pipeline.Continuity;
-                return new[]
-                {
-                    Check("best_bid_ask", summary.BboMismatches),
-                    Check("hash", summary.HashMismatches),
-                    Check("hash_explained", summary.HashMismatchesExplained),
-                    Check("snapshot", summary.SnapshotMismatches),
-                    Check("snapshot_hash", summary.SnapshotHashMismatches),
-                    Check("crossed_book", summary.CrossedBooks),
-                };
-            },
-            description: "Failed book checks, by check (hash_explained: mismatches a later state reproduced).");
     }
 
     /// <summary>The raw archive: bytes, records, queue depth.</summary>
