@@ -96,6 +96,54 @@ public sealed class RestVerifierTests
         Assert.True(suspect >= 0 && resyncing == suspect + 1 && live > resyncing, string.Join("\n", transitions));
     }
 
+    [Fact]
+    public async Task GhostRestBooks_OlderThanTheFeed_AreInconclusive_NotResynced()
+    {
+        await using var ingest = await SimulatorIngest.StartAsync(markets: 10);
+        await ingest.RunAsync(ingest.Tokens[..19]);
+        using var http = new HttpClient();
+        using var rest = Client(ingest, http);
+        ingest.Simulator.Faults.GhostRestBook = true;
+        await rest.GetBooksAsync(ingest.Tokens); // the venue's REST cache freezes here
+        ingest.Step(1_000);
+        await ingest.BarrierAsync(ingest.Tokens[19]);
+        var resync = new FeedResync(ingest.Feeds[0]);
+        var verifier = new RestVerifier(ingest.Pipeline, rest, resync, TimeProvider.System, new RestVerifierOptions { SampleSize = 100, RecheckDelay = TimeSpan.Zero });
+
+        var verdicts = await verifier.VerifyOnceAsync();
+
+        Assert.Contains(BookVerdict.VenueBehind, verdicts.Values);
+        Assert.DoesNotContain(BookVerdict.Mismatch, verdicts.Values);
+        Assert.True(verifier.Inconclusive > 0);
+        Assert.Equal(0, verifier.Mismatches);
+        Assert.Empty(resync.Requested);
+    }
+
+    [Fact]
+    public async Task SilencedAsset_VenueMovesOnAndTheFeedDoesNot_IsAFrozenFeed_AndResynced()
+    {
+        await using var ingest = await SimulatorIngest.StartAsync(markets: 10);
+        await ingest.RunAsync(ingest.Tokens[..19]);
+        var victims = ingest.Tokens[..19].ToHashSet();
+        ingest.Simulator.Faults.SilentAssets = [.. victims];
+        ingest.Step(1_000);
+        using var http = new HttpClient();
+        using var rest = Client(ingest, http);
+        var resync = new FeedResync(ingest.Feeds[0]);
+        var verifier = new RestVerifier(ingest.Pipeline, rest, resync, TimeProvider.System, new RestVerifierOptions { SampleSize = 100, RecheckDelay = TimeSpan.FromMilliseconds(1), QuietAfter = TimeSpan.Zero });
+
+        var verdicts = await verifier.VerifyOnceAsync();
+
+        // Assets whose book changed while silenced are frozen (found twice, a re-check apart); the others are quiet.
+        var frozen = verdicts.Where(v => v.Value == BookVerdict.VenueAhead).Select(v => v.Key).ToList();
+        Assert.NotEmpty(frozen);
+        Assert.Equal(frozen.Count, verifier.FrozenDetected);
+        Assert.Equal(frozen.Order(), resync.Requested.Order());
+        Assert.Equal(verdicts.Count - frozen.Count, verifier.QuietConfirmed);
+        var states = await ingest.Pipeline.InvokeAsync(keeper => frozen.Select(id => keeper.TryGetAsset(id, out var a) ? a.State : default).ToList());
+        Assert.All(states, s => Assert.Equal(ContinuityState.Resyncing, s));
+    }
+
     private static ClobRestClient Client(SimulatorIngest ingest, HttpClient http) =>
         new(http, ingest.Archive, TimeProvider.System, new ClobRestOptions { BaseUri = ingest.Simulator.ClobUri, RetryBaseDelay = TimeSpan.FromMilliseconds(10) });
 
