@@ -40,4 +40,15 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1018, Level = LogLevel.Error, Message = "Feed pool: a DiscoveryRefreshRequested handler threw")]
     public static partial void PoolRefreshHandlerFailed(ILogger logger, Exception exception);
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Warning, Message = "CLOB REST: retry {Attempt} of {Url} after status {Status}, in {Delay}")]
+    public static partial void RestRetry(ILogger logger, int attempt, string url, int status, TimeSpan delay);
+
+    [LoggerMessage(EventId = 1020, Level = LogLevel.Warning, Message = "REST verifier: asset {AssetId} differs from the venue's book ({Finding}); resync requested")]
+    public static partial void RestMismatch(ILogger logger, string assetId, string finding);
+
+    [LoggerMessage(EventId = 1021, Level = LogLevel.Warning, Message = "REST verifier: a round failed: {Reason}")]
+    public static partial void VerifyRoundFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 1030, Level = LogLevel.Error, Message = "Ingest loop stopped: {Reason}")]
+    public static partial void IngestFailed(ILogger logger, string reason);
 }
