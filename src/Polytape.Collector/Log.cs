@@ -40,7 +40,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1018, Level = LogLevel.Error, Message = "Feed pool: a DiscoveryRefreshRequested handler threw")]
     public static partial void PoolRefreshHandlerFailed(ILogger logger, Exception exception);
-    [LoggerMessage(EventId = 1010, Level = LogLevel.Warning, Message = "CLOB REST: retry {Attempt} of {Url} after status {Status}, in {Delay}")]
+    [LoggerMessage(EventId = 1019, Level = LogLevel.Warning, Message = "CLOB REST: retry {Attempt} of {Url} after status {Status}, in {Delay}")]
     public static partial void RestRetry(ILogger logger, int attempt, string url, int status, TimeSpan delay);
 
     [LoggerMessage(EventId = 1020, Level = LogLevel.Warning, Message = "REST verifier: asset {AssetId} differs from the venue's book ({Finding}); resync requested")]
