@@ -51,4 +51,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1030, Level = LogLevel.Error, Message = "Ingest loop stopped: {Reason}")]
     public static partial void IngestFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 1040, Level = LogLevel.Information, Message = "Recording into {ArchiveDirectory}; metrics and status at {Listen}")]
+    public static partial void RecorderStarted(ILogger logger, string archiveDirectory, string listen);
+
+    [LoggerMessage(EventId = 1041, Level = LogLevel.Information, Message = "Stopping: closing connections, draining received frames, sealing the archive")]
+    public static partial void RecorderStopping(ILogger logger);
+
+    [LoggerMessage(EventId = 1042, Level = LogLevel.Information, Message = "Stopped: archive sealed through sequence {LastSequence} ({Records} records this run)")]
+    public static partial void RecorderStopped(ILogger logger, long lastSequence, long records);
+
+    [LoggerMessage(EventId = 1043, Level = LogLevel.Critical, Message = "Recording stops: {Reason}")]
+    public static partial void RecorderFaulted(ILogger logger, string reason, Exception exception);
 }
