@@ -15,6 +15,7 @@ RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages \
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app ./
+COPY polytape.example.yaml ./
 
 # Everything the recorder writes goes to /data; the HTTP endpoints listen on all interfaces inside the container.
 ENV POLYTAPE_ARCHIVE__DIRECTORY=/data/archive \
