@@ -60,7 +60,7 @@ public sealed partial class Recorder : IAsyncDisposable
         _discovery = new MarketDiscovery(
             _gamma, discoveryOptions, new CatalogSubscriber(_pipeline, _pool, new ShardFilter(config.Shard)), _time, archive,
             runtime.LoggerFactory.CreateLogger<MarketDiscovery>());
-        var bridge = new PoolBridge(_pool);
+        var bridge = new PoolBridge(_pool, (connection, asset) => SnapshotApplied?.Invoke(connection, asset));
         _pipeline.SetObservers(bridge, new NoticeBridge(_discovery));
         _pool.DiscoveryRefreshRequested += _discovery.RequestRefresh;
         _rest = new ClobRestClient(runtime.CreateHttpClient(), archive, _time, config.ToClobOptions(), _metrics, runtime.LoggerFactory.CreateLogger<ClobRestClient>());
@@ -82,6 +82,9 @@ public sealed partial class Recorder : IAsyncDisposable
 
     /// <summary>Completes when the recorder has stopped, on request or on a fault.</summary>
     public Task Completion => _stopped.Task;
+
+    /// <summary>A book snapshot was applied (connection, asset), on the ingest loop: tests use it as a barrier.</summary>
+    internal event Action<string, string>? SnapshotApplied;
 
     internal IngestPipeline Pipeline => _pipeline;
 
