@@ -9,12 +9,7 @@ public sealed partial class GammaClient
 {
     private async ValueTask<GammaResponse> SendOnceAsync(Uri uri, CancellationToken cancellationToken)
     {
-        using var lease = await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
-        if (!lease.IsAcquired)
-        {
-            throw new GammaRequestException(uri, 0, $"The Gamma rate limiter queue is full ({LimiterQueueLimit} waiting); this is a bug in the caller's request pattern.");
-        }
-
+        await _limiter.AcquireAsync(cancellationToken).ConfigureAwait(false);
         Statistics.Sent();
         var started = _time.GetTimestamp();
         using var timeout = new CancellationTokenSource(_options.RequestTimeout, _time);

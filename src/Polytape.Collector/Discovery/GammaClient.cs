@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Threading.RateLimiting;
 using Polly;
 using Polytape.Archive;
 using Polytape.Polymarket;
@@ -22,18 +21,11 @@ public sealed partial class GammaClient : IDisposable
     /// <summary>The event-type label of archived Gamma bodies.</summary>
     public const string ArchiveEventType = "gamma";
 
-    // Ten segments: a permit returns between 0.9 and 1 window after it was used, like the venue's sliding windows.
-    private const int SegmentsPerWindow = 10;
-
-    // Requests waiting for a permit; a refresh never has more in flight than this, so a full queue is a bug.
-    private const int LimiterQueueLimit = 100_000;
-
     private readonly HttpClient _http;
     private readonly DiscoveryOptions _options;
     private readonly TimeProvider _time;
     private readonly IArchiveAppender? _archive;
-    private readonly SlidingWindowRateLimiter _limiter;
-    private readonly ITimer _replenisher;
+    private readonly SlidingWindowLimiter _limiter;
     private readonly ResiliencePipeline<GammaResponse> _pipeline;
 
     /// <param name="httpClient">Owned by the caller; its base address is ignored (URLs come from <see cref="DiscoveryOptions.GammaUri"/>).</param>
@@ -49,23 +41,14 @@ public sealed partial class GammaClient : IDisposable
         _time = timeProvider ?? TimeProvider.System;
         _archive = archive;
 
-        // SlidingWindowRateLimiter has no TimeProvider: it is replenished by hand from a timer of ours, so a test
-        // clock drives it too.
-        _limiter = new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
-        {
-            PermitLimit = options.RequestsPerWindow,
-            Window = options.RateLimitWindow,
-            SegmentsPerWindow = SegmentsPerWindow,
-            QueueLimit = LimiterQueueLimit,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = false,
-        });
-        var segment = options.RateLimitWindow / SegmentsPerWindow;
-        _replenisher = _time.CreateTimer(static state => ((ReplenishingRateLimiter)state!).TryReplenish(), _limiter, segment, segment);
+        _limiter = new SlidingWindowLimiter(options.RequestsPerWindow, options.RateLimitWindow, _time);
         _pipeline = BuildPipeline(options, _time, Statistics);
     }
 
     public GammaClientStatistics Statistics { get; } = new();
+
+    /// <summary>Requests held by the client-side rate limit right now.</summary>
+    public int RequestsWaitingForRateLimit => _limiter.Waiting;
 
     /// <summary>
     /// GETs <paramref name="pathAndQuery"/> under the Gamma URI with rate limiting and retries; returns the body, or
@@ -199,7 +182,6 @@ public sealed partial class GammaClient : IDisposable
 
     public void Dispose()
     {
-        _replenisher.Dispose();
         _limiter.Dispose();
     }
 

@@ -122,6 +122,15 @@ public sealed partial class MarketDiscovery
             }
         }
 
+        // Held back from a notice and ready now: protected like a market added straight from its notice.
+        foreach (var (conditionId, pending) in _pending)
+        {
+            if (pending.FromNotice && selected.ContainsKey(conditionId))
+            {
+                _addedByNotice[conditionId] = now;
+            }
+        }
+
         UpdatePending(listed, stillPending, now);
 
         var added = new List<CatalogMarket>();

@@ -5,6 +5,7 @@ using Polytape.Collector.Discovery;
 using Polytape.Simulator.Exchange;
 using Polytape.Simulator.Hosting;
 using Polytape.Simulator.Universe;
+using Polytape.TestSupport;
 
 namespace Polytape.Collector.Tests.Discovery;
 
@@ -115,6 +116,26 @@ public sealed class GammaClientTests : IAsyncLifetime
         Assert.Contains("tags/slug/politics", error.Message, StringComparison.Ordinal);
         Assert.Contains("after 3 retries", error.Message, StringComparison.Ordinal);
         Assert.Equal(4, gamma.Statistics.Requests);
+    }
+
+    [Fact]
+    public async Task GetAsync_OverTheClientLimit_WaitsForTheWindowToSlide()
+    {
+        var time = new ManualTimeProvider();
+        using var gamma = new GammaClient(Http, Options() with { RequestsPerWindow = 2, RateLimitWindow = TimeSpan.FromSeconds(10) }, time);
+        await gamma.GetAsync("tags/slug/politics");
+        await gamma.GetAsync("tags/slug/politics");
+
+        var third = gamma.GetAsync("tags/slug/politics");
+
+        Assert.False(third.IsCompleted); // held by the limiter, not sent
+        Assert.Equal(1, gamma.RequestsWaitingForRateLimit);
+        Assert.Equal(2, gamma.Statistics.Requests);
+        time.Advance(TimeSpan.FromSeconds(9));
+        Assert.False(third.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.NotNull(await third.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(3, gamma.Statistics.Requests);
     }
 
     [Fact]
