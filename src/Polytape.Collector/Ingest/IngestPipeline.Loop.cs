@@ -66,6 +66,14 @@ public sealed partial class IngestPipeline
         {
             // Stopping without draining.
         }
+        catch (Exception ex)
+        {
+            // An archive failure (disk full, unwritable directory): nothing more can be recorded without losing it, so
+            // the loop stops, later frames are refused, and Completion carries the cause for the host to report.
+            Log.IngestFailed(_logger, ex.Message);
+            _stopped.TrySetException(ex);
+            throw;
+        }
         finally
         {
             _queue.Writer.TryComplete();

@@ -99,7 +99,7 @@ public sealed partial class IngestPipeline : IFeedSink, IDisposable
     /// <summary>The parser's counts (frames by kind, events by type, schema drift). Written by the loop only.</summary>
     public MarketChannelStatistics Statistics => _parser.Statistics;
 
-    /// <summary>Completes when the loop has stopped (after <see cref="CompleteAsync"/> or cancellation).</summary>
+    /// <summary>Completes when the loop has stopped (after <see cref="CompleteAsync"/> or cancellation); faults with what stopped it otherwise.</summary>
     public Task Completion => _stopped.Task;
 
     /// <summary>Owned by the loop: touch it only inside <see cref="InvokeAsync{T}"/>.</summary>

@@ -157,6 +157,26 @@ public sealed class IngestPipelineTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => pipeline.InvokeAsync(_ => 1));
     }
 
+    [Fact]
+    public async Task ArchiveFailure_StopsTheLoop_AndCompletionCarriesTheCause()
+    {
+        using var pipeline = new IngestPipeline(new FailingAppender(), TimeProvider.System);
+        var run = pipeline.RunAsync(CancellationToken.None);
+        await pipeline.OnFrameAsync(Frames.Of("PONG"), default);
+
+        var failure = await Assert.ThrowsAsync<ArchiveException>(() => run.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("disk full", failure.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<ArchiveException>(() => pipeline.CompleteAsync());
+        await pipeline.OnFrameAsync(Frames.Of("PONG", sequence: 2), default);
+        Assert.Equal(1, pipeline.LateFrames);
+    }
+
+    private sealed class FailingAppender : IArchiveAppender
+    {
+        public ValueTask AppendAsync(ArchiveRecord record, CancellationToken cancellationToken = default) =>
+            ValueTask.FromException(new ArchiveException("disk full: test"));
+    }
+
     private sealed class DeliveryList(List<(string, string)> deliveries) : IAssetDeliveryObserver
     {
         public void OnSnapshot(string connectionId, string assetId) => deliveries.Add((connectionId, assetId));

@@ -7,10 +7,10 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Polytape.Archive;
 using Polytape.Collector.Ingest;
-using Polytape.Collector.Rest;
-using Polytape.Collector.Verification;
 using Polytape.Collector.Observability;
+using Polytape.Collector.Rest;
 using Polytape.Collector.Tests.Ingest;
+using Polytape.Collector.Verification;
 
 namespace Polytape.Collector.Tests.Observability;
 
