@@ -161,7 +161,13 @@ public sealed partial class Recorder : IAsyncDisposable
     /// <summary>A component that dies on its own (the archive on a full disk, above all) stops the whole recorder cleanly.</summary>
     private async Task WatchAsync()
     {
-        var first = await Task.WhenAny(_archive.Completion, _pipelineTask, _poolTask, _discoveryTask, _verifierTask, _stopped.Task).ConfigureAwait(false);
+        List<Task> watched = [_archive.Completion, _pipelineTask, _poolTask, _discoveryTask, _stopped.Task];
+        if (_verifier is not null)
+        {
+            watched.Add(_verifierTask);
+        }
+
+        var first = await Task.WhenAny(watched).ConfigureAwait(false);
         if (first == _stopped.Task || Volatile.Read(ref _stopping) != 0)
         {
             return;

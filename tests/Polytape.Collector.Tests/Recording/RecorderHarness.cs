@@ -76,6 +76,25 @@ internal sealed class RecorderHarness : IAsyncDisposable
         Recorder.SnapshotApplied += Snapshots.OnSnapshot;
     }
 
+    /// <summary>Waits for a first snapshot of every token; on timeout says which are missing and what the recorder knows of them.</summary>
+    public async Task WaitForAllSnapshotsAsync(int count = 1)
+    {
+        try
+        {
+            await Snapshots.WaitForAsync(Tokens, count);
+        }
+        catch (TimeoutException)
+        {
+            var missing = Tokens.Where(t => Snapshots.CountOf(t) < count).ToList();
+            var catalogued = missing.Count(t => Recorder.Discovery.Catalog.TryGetByAssetId(t, out _));
+            var status = Recorder.Pool.GetStatus();
+            throw new TimeoutException(
+                $"{missing.Count} of {Tokens.Length} tokens had fewer than {count} snapshots ({catalogued} of them in the catalog; " +
+                $"pool desired {status.AssetsDesired}, delivered {status.AssetsDelivered}, pending {status.AssetsPendingSnapshot}, connections {status.Connections.Count}; " +
+                $"discovery pending {Recorder.Discovery.Statistics.MarketsPending}, last error {Recorder.Discovery.Statistics.LastError})");
+        }
+    }
+
     public void Step(int mutations)
     {
         lock (Simulator.Engine.Gate)
@@ -85,25 +104,51 @@ internal sealed class RecorderHarness : IAsyncDisposable
     }
 
     /// <summary>
-    /// Resubscribes one asset on every connection and waits for its fresh snapshot: the server sends per connection in
-    /// order, so then every frame sent before has been received, archived and applied.
+    /// Waits until the simulator has written every frame it published and the recorder has applied as many frames as
+    /// were sent (book snapshots also follow trades, so a resubscribed asset's next snapshot is no barrier). The
+    /// condition is re-read every few milliseconds: it is the synchronisation, the interval only paces the reading.
     /// </summary>
     public async Task BarrierAsync()
     {
-        var markers = Recorder.Pool.GetStatus().Connections
-            .Select(c => Recorder.Pool.AssetsOf(c.Id))
-            .Where(assets => assets.Count > 0)
-            .Select(assets => assets[0])
-            .ToList();
-        var before = markers.ToDictionary(m => m, Snapshots.CountOf);
-        foreach (var marker in markers)
+        var deadline = TimeProvider.System.GetTimestamp() + (30 * TimeProvider.System.TimestampFrequency);
+        while (!(Simulator.Hub.PendingFrames == 0 && Recorder.Pipeline.Frames >= Simulator.Hub.Connections.Sum(c => c.FramesSent)))
         {
-            await Recorder.Pool.ResubscribeAsync(marker);
-        }
+            if (TimeProvider.System.GetTimestamp() > deadline)
+            {
+                throw new TimeoutException(
+                    $"applied {Recorder.Pipeline.Frames} frames of {Simulator.Hub.Connections.Sum(c => c.FramesSent)} sent, {Simulator.Hub.PendingFrames} pending");
+            }
 
-        foreach (var marker in markers)
+            await Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System);
+        }
+    }
+
+    /// <summary>
+    /// After a disconnect the frames in flight on the dropped socket are lost by design, so counts cannot say when
+    /// the recorder has caught up: this waits until every token is Live with the simulator's true book instead.
+    /// </summary>
+    public async Task WaitForTrueBooksAsync()
+    {
+        var deadline = TimeProvider.System.GetTimestamp() + (30 * TimeProvider.System.TimestampFrequency);
+        while (true)
         {
-            await Snapshots.WaitForAsync([marker], before[marker] + 1);
+            var truth = TrueBooks();
+            var wrong = await Recorder.Pipeline.InvokeAsync(keeper => Tokens.Count(id =>
+                !keeper.TryGetAsset(id, out var asset)
+                || asset.State != Domain.Continuity.ContinuityState.Live
+                || !asset.Book.Bids.WireOrder.SequenceEqual(truth[id].Bids)
+                || !asset.Book.Asks.WireOrder.SequenceEqual(truth[id].Asks)));
+            if (wrong == 0)
+            {
+                return;
+            }
+
+            if (TimeProvider.System.GetTimestamp() > deadline)
+            {
+                throw new TimeoutException($"{wrong} of {Tokens.Length} tokens are not Live with the true book");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System);
         }
     }
 
