@@ -24,6 +24,9 @@ public sealed partial class FeedPool : IFeedSink, IDisposable
     // bound only stops a runaway, and a record that does not fit is counted and logged, never waited for.
     private const int RecordQueueCapacity = 65_536;
 
+    // A uint256 in decimal has at most 78 digits; a little room beyond costs nothing on the stack.
+    private const int MaxAssetIdChars = 96;
+
     private readonly FeedPoolOptions _options;
     private readonly IFeedSink _downstream;
     private readonly TimeProvider _time;
@@ -37,6 +40,7 @@ public sealed partial class FeedPool : IFeedSink, IDisposable
 
     // Guarded by _gate.
     private readonly Dictionary<string, AssetSlot> _assets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AssetSlot>.AlternateLookup<ReadOnlySpan<char>> _assetsBySpan;
     private readonly HashSet<AssetSlot> _unsettled = [];
     private readonly Dictionary<string, PooledConnection> _connections = new(StringComparer.Ordinal);
     private readonly List<PooledConnection> _order = [];
@@ -81,6 +85,7 @@ public sealed partial class FeedPool : IFeedSink, IDisposable
         _logger = _loggerFactory.CreateLogger<FeedPool>();
         _archive = archive;
         _socketFactory = socketFactory;
+        _assetsBySpan = _assets.GetAlternateLookup<ReadOnlySpan<char>>();
         _pacer = new ConnectionOpenPacer(TimeSpan.FromSeconds(1 / options.ConnectionOpensPerSecond), options.ThrottledOpenDelay, options.ThrottledOpenMaxDelay, time);
     }
 
@@ -213,11 +218,24 @@ public sealed partial class FeedPool : IFeedSink, IDisposable
     /// A book snapshot for the asset arrived on the connection (called by the ingest pipeline, any thread):
     /// the asset is delivering. Snapshots from a connection the asset has left are ignored.
     /// </summary>
-    public void OnSnapshot(string connectionId, string assetId)
+    public void OnSnapshot(string connectionId, string assetId) => OnSnapshot(connectionId, assetId.AsSpan());
+
+    /// <summary>As <see cref="OnSnapshot(string, string)"/>, with the id as the frame's UTF-8 bytes: no string is made.</summary>
+    public void OnSnapshot(string connectionId, ReadOnlySpan<byte> assetIdUtf8)
+    {
+        // Asset ids are decimal uint256 values (at most 78 digits); anything longer is not one of ours.
+        Span<char> id = stackalloc char[MaxAssetIdChars];
+        if (assetIdUtf8.Length <= MaxAssetIdChars && System.Text.Encoding.UTF8.TryGetChars(assetIdUtf8, id, out var written))
+        {
+            OnSnapshot(connectionId, id[..written]);
+        }
+    }
+
+    private void OnSnapshot(string connectionId, ReadOnlySpan<char> assetId)
     {
         lock (_gate)
         {
-            if (!_assets.TryGetValue(assetId, out var slot))
+            if (!_assetsBySpan.TryGetValue(assetId, out var slot))
             {
                 return;
             }
@@ -228,7 +246,10 @@ public sealed partial class FeedPool : IFeedSink, IDisposable
                 slot.SnapshotFrom = owner;
                 slot.Retries = 0;
                 slot.ResubscribedHere = false;
-                SetDelivery(slot, AssetDelivery.Delivered, null);
+                if (slot.Delivery != AssetDelivery.Delivered)
+                {
+                    SetDelivery(slot, AssetDelivery.Delivered, null);
+                }
             }
             else if (owner.Replacement is { } replacement && string.Equals(replacement.Id, connectionId, StringComparison.Ordinal))
             {

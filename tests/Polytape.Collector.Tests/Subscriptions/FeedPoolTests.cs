@@ -178,6 +178,25 @@ public sealed class FeedPoolTests : IAsyncLifetime
         await run;
     }
 
+    [Fact]
+    public async Task Resubscribe_ForAResyncRequest_YieldsAFreshSnapshotOnTheSameSession()
+    {
+        var (pool, sink) = Pool(Options());
+        await pool.AddAsync(_tokens.Take(4));
+        using var stop = new CancellationTokenSource();
+        var run = pool.RunAsync(stop.Token);
+        await sink.WaitAsync(() => pool.GetStatus().AssetsDelivered == 4, "the first snapshots");
+        int Books() => sink.Count(e => e.Kind == PoolEventKind.Frame && e.Text.StartsWith('[') && e.Text.Contains(_tokens[1], StringComparison.Ordinal));
+        Assert.Equal(1, Books());
+
+        await pool.ResubscribeAsync(_tokens[1]);
+        await sink.WaitAsync(() => Books() == 2, "a second snapshot of the asset");
+        var status = pool.GetStatus();
+        Assert.Equal((1L, 4, 1, 0L), (status.Resubscriptions, status.AssetsDelivered, status.Connections[0].Epoch, status.Connections[0].Reconnects));
+        await stop.CancelAsync();
+        await run;
+    }
+
     private FeedPoolOptions Options() => new()
     {
         Feed = new FeedOptions

@@ -29,6 +29,13 @@ internal sealed class PoolTestSink : IFeedSink
         var text = Encoding.UTF8.GetString(frame.Bytes);
         frame.Release();
         var books = BookAssets(text);
+
+        // The pool hears of the snapshots before the frame is logged, so a test that sees the frame sees their effect.
+        foreach (var asset in books)
+        {
+            Pool?.OnSnapshot(frame.ConnectionId, asset);
+        }
+
         lock (_lock)
         {
             _events.Add(new PoolEvent(PoolEventKind.Frame, frame.ConnectionId, frame.Epoch, text, default));
@@ -41,11 +48,6 @@ internal sealed class PoolTestSink : IFeedSink
 
                 set.UnionWith(books);
             }
-        }
-
-        foreach (var asset in books)
-        {
-            Pool?.OnSnapshot(frame.ConnectionId, asset);
         }
 
         Signal();
