@@ -26,7 +26,8 @@ public sealed class DiscoveryConfig
     public bool AllActive { get; set; } = true;
 
     /// <summary>How often Gamma is asked again for new and ended markets.</summary>
-    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
+    /// <remarks>All-active pages the whole universe (~1,500 pages, ~50 s at Gamma's limit) and Gamma's cache is ~5 min old anyway; <c>new_market</c> adds markets in between.</remarks>
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Items per Gamma page; list endpoints cap at about 100 (protocol §6.2).</summary>
     public int PageSize { get; set; } = 100;

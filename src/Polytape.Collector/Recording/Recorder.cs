@@ -83,6 +83,9 @@ public sealed partial class Recorder : IAsyncDisposable
     /// <summary>Completes when the recorder has stopped, on request or on a fault.</summary>
     public Task Completion => _stopped.Task;
 
+    /// <summary>Frames taken from the sockets, archived and applied to the books so far.</summary>
+    public long FramesApplied => _pipeline.Frames;
+
     /// <summary>A book snapshot was applied (connection, asset), on the ingest loop: tests use it as a barrier.</summary>
     internal event Action<string, string>? SnapshotApplied;
 
