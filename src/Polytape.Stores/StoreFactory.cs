@@ -1,0 +1,19 @@
+using Polytape.Stores.Sqlite;
+
+namespace Polytape.Stores;
+
+/// <summary>Creates the store a spec names (not yet connected: call <see cref="IStore.EnsureSchemaAsync"/>).</summary>
+public static class StoreFactory
+{
+    public static IStore Create(StoreSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return spec.Kind switch
+        {
+            StoreKind.Sqlite => new SqliteStore(spec.Target),
+            _ => throw new StoreException($"{spec.Kind} stores are not available in this build.") { IsTransient = false },
+        };
+    }
+
+    public static IStore Create(string spec) => Create(StoreSpec.Parse(spec));
+}

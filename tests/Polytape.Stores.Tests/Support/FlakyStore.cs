@@ -1,0 +1,50 @@
+using Polytape.Stores.Model;
+
+namespace Polytape.Stores.Tests.Support;
+
+/// <summary>A store whose first writes fail as if the server were down; signals each failure.</summary>
+public sealed class FlakyStore(IStore inner, int failures) : IStore
+{
+    private int _failuresLeft = failures;
+    private TaskCompletionSource _failure = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public StoreKind Kind => inner.Kind;
+
+    public string Description => "flaky " + inner.Description;
+
+    /// <summary>Completes at the next failure.</summary>
+    public Task NextFailure => _failure.Task;
+
+    /// <summary>Waits until the loader has scheduled its backoff on the clock, and re-arms <see cref="NextFailure"/>.</summary>
+    public async Task WaitUntilRetryScheduledAsync(SignallingTimeProvider time)
+    {
+        await time.WaitForTimerAsync();
+        _failure = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    public Task EnsureSchemaAsync(CancellationToken cancellationToken = default) => inner.EnsureSchemaAsync(cancellationToken);
+
+    public Task<long> GetPositionAsync(CancellationToken cancellationToken = default) => inner.GetPositionAsync(cancellationToken);
+
+    public Task WriteAsync(RowBatch batch, CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Decrement(ref _failuresLeft) >= 0)
+        {
+            _failure.TrySetResult();
+            throw new StoreException("connection refused (simulated outage)");
+        }
+
+        return inner.WriteAsync(batch, cancellationToken);
+    }
+
+    public Task<StoredBook?> ReadBookAsync(string assetId, long atSequence, CancellationToken cancellationToken = default) =>
+        inner.ReadBookAsync(assetId, atSequence, cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, long>> CountRowsAsync(CancellationToken cancellationToken = default) =>
+        inner.CountRowsAsync(cancellationToken);
+
+    public Task<long> ApplyRetentionAsync(RetentionPolicy policy, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        inner.ApplyRetentionAsync(policy, now, cancellationToken);
+
+    public ValueTask DisposeAsync() => inner.DisposeAsync();
+}
