@@ -10,6 +10,7 @@ public static class CliApplication
         new("Polytape records Polymarket's public order-book data, proves every book against the venue, and serves it.")
         {
             CheckCommand.Create(),
+            LoadCommand.Create(),
             SimulateCommand.Create(),
         };
 

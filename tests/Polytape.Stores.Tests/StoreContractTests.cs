@@ -168,6 +168,55 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_FollowsALiveArchive_IncludingTheFlushedRecordsOfTheOpenFile()
+    {
+        using var time = new SignallingTimeProvider();
+        var records = TestArchive.Build(steps: 120);
+        await using var writer = await TestArchive.OpenWriterAsync(ArchiveDirectory);
+        foreach (var record in records.Take(100))
+        {
+            await writer.AppendAsync(record);
+        }
+
+        await writer.FlushAsync();
+        await using var store = new FlakyStore(CreateStore(), failures: 0);
+        var loader = new StoreLoader(store, ArchiveDirectory, new StoreLoaderOptions { BatchRecords = 40, PollInterval = TimeSpan.FromSeconds(1) }, time);
+        using var stop = new CancellationTokenSource();
+        var run = loader.RunAsync(stop.Token);
+
+        await store.WaitForPositionAsync(100);
+        Assert.Equal(100, loader.Position);
+        Assert.Equal(0, loader.Lag);
+        Assert.Single(Directory.GetFiles(ArchiveDirectory, "*.open"));
+
+        // More records arrive in the still-open file; the next poll picks them up.
+        await time.WaitForTimerAsync();
+        foreach (var record in records.Skip(100))
+        {
+            await writer.AppendAsync(record);
+        }
+
+        await writer.FlushAsync();
+        time.Advance(TimeSpan.FromSeconds(1));
+        await store.WaitForPositionAsync(records.Count);
+        Assert.Equal(records.Count, loader.RecordsLoaded);
+
+        await stop.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(30));
+        var reference = new ReferenceBooks();
+        foreach (var record in ArchiveReader.Read(ArchiveDirectory))
+        {
+            reference.Apply(record);
+        }
+
+        foreach (var asset in reference.Assets)
+        {
+            var stored = await store.ReadBookAsync(asset, records.Count);
+            Assert.Equal(reference.Levels(asset)!.Value.Bids, stored!.Bids);
+        }
+    }
+
+    [Fact]
     public async Task Retention_DeletesOnlyRowsOlderThanTheirTablesPeriod()
     {
         await TestArchive.WriteAsync(ArchiveDirectory, TestArchive.Build(steps: 100));

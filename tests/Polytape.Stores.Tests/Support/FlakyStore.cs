@@ -2,9 +2,12 @@ using Polytape.Stores.Model;
 
 namespace Polytape.Stores.Tests.Support;
 
-/// <summary>A store whose first writes fail as if the server were down; signals each failure.</summary>
+/// <summary>A store whose first writes fail as if the server were down; signals each failure and each position reached.</summary>
 public sealed class FlakyStore(IStore inner, int failures) : IStore
 {
+    private readonly Lock _gate = new();
+    private readonly List<(long Position, TaskCompletionSource Reached)> _waiters = [];
+    private long _position;
     private int _failuresLeft = failures;
     private TaskCompletionSource _failure = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -26,15 +29,41 @@ public sealed class FlakyStore(IStore inner, int failures) : IStore
 
     public Task<long> GetPositionAsync(CancellationToken cancellationToken = default) => inner.GetPositionAsync(cancellationToken);
 
-    public Task WriteAsync(RowBatch batch, CancellationToken cancellationToken = default)
+    /// <summary>Completes once a write has raised the position to <paramref name="position"/>.</summary>
+    public Task WaitForPositionAsync(long position)
     {
+        lock (_gate)
+        {
+            if (_position >= position)
+            {
+                return Task.CompletedTask;
+            }
+
+            var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((position, reached));
+            return reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+    }
+
+    public async Task WriteAsync(RowBatch batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
         if (Interlocked.Decrement(ref _failuresLeft) >= 0)
         {
             _failure.TrySetResult();
             throw new StoreException("connection refused (simulated outage)");
         }
 
-        return inner.WriteAsync(batch, cancellationToken);
+        await inner.WriteAsync(batch, cancellationToken);
+        lock (_gate)
+        {
+            _position = Math.Max(_position, batch.LastSequence);
+            foreach (var waiter in _waiters.Where(w => w.Position <= _position).ToList())
+            {
+                waiter.Reached.TrySetResult();
+                _waiters.Remove(waiter);
+            }
+        }
     }
 
     public Task<StoredBook?> ReadBookAsync(string assetId, long atSequence, CancellationToken cancellationToken = default) =>

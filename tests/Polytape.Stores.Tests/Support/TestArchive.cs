@@ -13,7 +13,7 @@ namespace Polytape.Stores.Tests.Support;
 /// </summary>
 public static class TestArchive
 {
-    /// <summary>2026-09-21T22:13:20Z.</summary>
+    /// <summary>2026-09-21T14:13:20Z.</summary>
     public const long StartMicros = 1_790_000_000_000_000;
 
     public const long MicrosPerRecord = 1_000;
