@@ -8,8 +8,8 @@ results="$root/artifacts/test-results"
 
 log() { echo "test.sh: $*" >&2; }
 
-# apt packages the tests need; empty until the storage and browser tests arrive.
-apt_packages=()
+# apt packages the tests need: PostgreSQL for the store tests.
+apt_packages=(postgresql)
 
 ensure_packages() {
   local missing=()
@@ -25,6 +25,42 @@ ensure_packages() {
 
 command -v dotnet >/dev/null 2>&1 || { log "the .NET 10 SDK (dotnet) is required"; exit 1; }
 ensure_packages
+
+# A throwaway PostgreSQL cluster on 127.0.0.1 for the store tests (POLYTAPE_TEST_POSTGRES), stopped on exit.
+# initdb refuses to run as root, so as root the cluster belongs to the postgres user.
+postgres_dir="$root/artifacts/postgres"
+postgres_bin=""
+as_postgres() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+free_port() {
+  local port
+  for _ in $(seq 1 50); do
+    port=$((20000 + RANDOM % 20000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return 0; }
+  done
+  return 1
+}
+stop_postgres() {
+  [[ -n "$postgres_bin" && -d "$postgres_dir/data" ]] && as_postgres "$postgres_bin/pg_ctl" -D "$postgres_dir/data" -m immediate stop >/dev/null 2>&1
+  return 0
+}
+start_postgres() {
+  postgres_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  [[ -x "$postgres_bin/initdb" ]] || { log "PostgreSQL binaries not found under /usr/lib/postgresql"; return 1; }
+  local port password="polytape-test"
+  port=$(free_port) || { log "no free port for PostgreSQL"; return 1; }
+  rm -rf "$postgres_dir" && mkdir -p "$postgres_dir"
+  [[ $(id -u) -eq 0 ]] && chown postgres "$postgres_dir"
+  echo "$password" > "$postgres_dir/pwfile" && chmod 644 "$postgres_dir/pwfile"
+  as_postgres "$postgres_bin/initdb" -D "$postgres_dir/data" -U postgres --auth=scram-sha-256 --pwfile="$postgres_dir/pwfile" \
+    -E UTF8 --no-sync >"$postgres_dir/initdb.log" 2>&1 || { log "initdb failed: see $postgres_dir/initdb.log"; return 1; }
+  as_postgres "$postgres_bin/pg_ctl" -D "$postgres_dir/data" -l "$postgres_dir/server.log" -w -t 60 \
+    -o "-p $port -k $postgres_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    start >/dev/null || { log "PostgreSQL did not start: see $postgres_dir/server.log"; return 1; }
+  export POLYTAPE_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Password=$password;Database=postgres"
+  log "PostgreSQL $("$postgres_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
+}
+trap stop_postgres EXIT
+start_postgres || log "the PostgreSQL store tests will fail: no server"
 
 rm -rf "$results"
 log "building"

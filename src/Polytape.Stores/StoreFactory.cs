@@ -1,3 +1,4 @@
+using Polytape.Stores.Postgres;
 using Polytape.Stores.Sqlite;
 
 namespace Polytape.Stores;
@@ -11,6 +12,7 @@ public static class StoreFactory
         return spec.Kind switch
         {
             StoreKind.Sqlite => new SqliteStore(spec.Target),
+            StoreKind.PostgreSql => new PostgresStore(spec.Target),
             _ => throw new StoreException($"{spec.Kind} stores are not available in this build.") { IsTransient = false },
         };
     }

@@ -78,8 +78,14 @@ public static class LoadCommand
         var range = result.Records == 0 ? "nothing to load" : $"seq {result.FirstSequence}-{result.LastSequence}";
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"polytape load: {result.Records:N0} records ({range}) → {result.Rows:N0} rows in {result.Batches:N0} batches, {result.Elapsed.TotalSeconds:F1} s ({result.Rows / seconds:N0} rows/s) into {store.Description}; position {result.Position}; retention deleted {result.RetentionDeleted:N0} rows; {loader.MalformedFrames:N0} malformed frames; {loader.Errors:N0} errors");
+            $"polytape load: {result.Records:N0} records ({range}) → {result.Rows:N0} rows in {result.Batches:N0} batches, {result.Elapsed.TotalSeconds:F1} s ({result.Rows / seconds:N0} rows/s) into {store.Description}; position {result.Position}; {Retention(result.RetentionDeleted)}; {loader.MalformedFrames:N0} malformed frames; {loader.Errors:N0} errors");
     }
+
+    private static string Retention(long deleted) => deleted switch
+    {
+        < 0 => "retention dropped old partitions",
+        _ => string.Create(CultureInfo.InvariantCulture, $"retention deleted {deleted:N0} rows"),
+    };
 
     /// <summary>The highest sequence the manifests and file names show (for the progress bar's end).</summary>
     private static long ArchiveLastSequence(string directory)

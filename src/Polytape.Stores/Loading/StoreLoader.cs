@@ -76,8 +76,13 @@ public sealed class StoreLoader
     {
         window ??= LoadWindow.All;
         var started = _time.GetTimestamp();
-        await _store.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        var position = await _store.GetPositionAsync(cancellationToken).ConfigureAwait(false);
+        var position = await RetryAsync(
+            async ct =>
+            {
+                await _store.EnsureSchemaAsync(ct).ConfigureAwait(false);
+                return await _store.GetPositionAsync(ct).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
         Volatile.Write(ref _position, position);
         long first = 0, last = 0;
         var queue = CreateQueue();

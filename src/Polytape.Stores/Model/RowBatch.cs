@@ -11,6 +11,12 @@ public sealed class RowBatch
 
     public long LastSequence { get; private set; }
 
+    /// <summary>Earliest receive time (µs) of the records covered: rows are partitioned and retained by it.</summary>
+    public long MinReceivedMicros { get; private set; } = long.MaxValue;
+
+    /// <summary>Latest receive time (µs) of the records covered.</summary>
+    public long MaxReceivedMicros { get; private set; } = long.MinValue;
+
     /// <summary>Archive records covered, including those that gave no rows (pings, subscriptions, notes).</summary>
     public int Records { get; private set; }
 
@@ -49,7 +55,7 @@ public sealed class RowBatch
     }
 
     /// <summary>Marks a record as covered; sequences must increase.</summary>
-    public void Cover(long sequence)
+    public void Cover(long sequence, long receivedAtMicros)
     {
         if (Records > 0 && sequence <= LastSequence)
         {
@@ -58,6 +64,8 @@ public sealed class RowBatch
 
         FirstSequence = Records == 0 ? sequence : FirstSequence;
         LastSequence = sequence;
+        MinReceivedMicros = Math.Min(MinReceivedMicros, receivedAtMicros);
+        MaxReceivedMicros = Math.Max(MaxReceivedMicros, receivedAtMicros);
         Records++;
     }
 }

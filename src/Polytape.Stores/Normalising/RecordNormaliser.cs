@@ -43,7 +43,7 @@ public sealed class RecordNormaliser : IMarketChannelHandler
     public void Add(in ArchiveRecord record, RowBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        batch.Cover(record.Sequence);
+        batch.Cover(record.Sequence, record.ReceivedAtMicros);
         _batch = batch;
         _record = record;
         _index = 0;

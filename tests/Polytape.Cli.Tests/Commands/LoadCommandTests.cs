@@ -81,6 +81,19 @@ public sealed class LoadCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Load_UnreachablePostgres_ExitsWithTwoAndSaysWhere()
+    {
+        await WriteArchiveAsync();
+
+        // Port 1 on loopback refuses connections: nothing listens there.
+        var (exit, _, stderr) = Run("load", "--from", Archive, "--to", "postgresql://polytape:secret@127.0.0.1:1/polytape");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("cannot reach PostgreSQL at 127.0.0.1:1/polytape", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_BadTime_IsAUsageError()
     {
         var (exit, _, stderr) = Run("load", "--since", "yesterday-ish");
