@@ -8,8 +8,8 @@ results="$root/artifacts/test-results"
 
 log() { echo "test.sh: $*" >&2; }
 
-# apt packages the tests need: PostgreSQL for the store tests.
-apt_packages=(postgresql)
+# apt packages the tests need: PostgreSQL and ClickHouse (Debian's 18.16) for the store tests.
+apt_packages=(postgresql clickhouse-server)
 
 ensure_packages() {
   local missing=()
@@ -59,8 +59,62 @@ start_postgres() {
   export POLYTAPE_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Password=$password;Database=postgres"
   log "PostgreSQL $("$postgres_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
 }
-trap stop_postgres EXIT
+
+# A throwaway ClickHouse on 127.0.0.1 (HTTP interface) for the store tests (POLYTAPE_TEST_CLICKHOUSE), stopped on exit.
+clickhouse_dir="$root/artifacts/clickhouse"
+stop_clickhouse() {
+  [[ -f "$clickhouse_dir/server.pid" ]] && kill "$(cat "$clickhouse_dir/server.pid")" 2>/dev/null
+  return 0
+}
+start_clickhouse() {
+  command -v clickhouse-server >/dev/null 2>&1 || [[ -x /usr/sbin/clickhouse-server ]] || { log "clickhouse-server is not installed"; return 1; }
+  local http tcp password="polytape-test"
+  http=$(free_port) && tcp=$(free_port) || { log "no free port for ClickHouse"; return 1; }
+  rm -rf "$clickhouse_dir" && mkdir -p "$clickhouse_dir"
+  cat > "$clickhouse_dir/config.xml" <<XML
+<?xml version="1.0"?>
+<yandex>
+  <logger><level>warning</level><log>$clickhouse_dir/server.log</log><errorlog>$clickhouse_dir/server.err.log</errorlog><size>100M</size><count>1</count></logger>
+  <http_port>$http</http_port>
+  <tcp_port>$tcp</tcp_port>
+  <listen_host>127.0.0.1</listen_host>
+  <max_connections>256</max_connections>
+  <keep_alive_timeout>3</keep_alive_timeout>
+  <max_concurrent_queries>64</max_concurrent_queries>
+  <path>$clickhouse_dir/data/</path>
+  <tmp_path>$clickhouse_dir/tmp/</tmp_path>
+  <format_schema_path>$clickhouse_dir/format_schemas/</format_schema_path>
+  <users_config>users.xml</users_config>
+  <default_profile>default</default_profile>
+  <default_database>default</default_database>
+  <mark_cache_size>268435456</mark_cache_size>
+  <uncompressed_cache_size>268435456</uncompressed_cache_size>
+</yandex>
+XML
+  cat > "$clickhouse_dir/users.xml" <<XML
+<?xml version="1.0"?>
+<yandex>
+  <profiles><default><max_memory_usage>2000000000</max_memory_usage></default></profiles>
+  <users><default><password>$password</password><networks><ip>127.0.0.1</ip><ip>::1</ip></networks><profile>default</profile><quota>default</quota></default></users>
+  <quotas><default><interval><duration>3600</duration><queries>0</queries><errors>0</errors><result_rows>0</result_rows><read_rows>0</read_rows><execution_time>0</execution_time></interval></default></quotas>
+</yandex>
+XML
+  (cd "$clickhouse_dir" && exec /usr/sbin/clickhouse-server --config-file="$clickhouse_dir/config.xml" --pid-file="$clickhouse_dir/server.pid" \
+    >"$clickhouse_dir/stdout.log" 2>&1 &)
+  for _ in $(seq 1 120); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$http") 2>/dev/null; then
+      export POLYTAPE_TEST_CLICKHOUSE="http://default:$password@127.0.0.1:$http/"
+      log "ClickHouse on 127.0.0.1:$http"
+      return 0
+    fi
+    sleep 0.5
+  done
+  log "ClickHouse did not start: see $clickhouse_dir"
+  return 1
+}
+trap 'stop_postgres; stop_clickhouse' EXIT
 start_postgres || log "the PostgreSQL store tests will fail: no server"
+start_clickhouse || log "the ClickHouse store tests will fail: no server"
 
 rm -rf "$results"
 log "building"

@@ -1,3 +1,4 @@
+using Polytape.Stores.ClickHouse;
 using Polytape.Stores.Postgres;
 using Polytape.Stores.Sqlite;
 
@@ -13,7 +14,8 @@ public static class StoreFactory
         {
             StoreKind.Sqlite => new SqliteStore(spec.Target),
             StoreKind.PostgreSql => new PostgresStore(spec.Target),
-            _ => throw new StoreException($"{spec.Kind} stores are not available in this build.") { IsTransient = false },
+            StoreKind.ClickHouse => new ClickHouseStore(spec.Target),
+            _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "unknown store kind"),
         };
     }
 

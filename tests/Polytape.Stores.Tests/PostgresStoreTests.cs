@@ -74,7 +74,7 @@ public sealed class PostgresStoreTests : StoreContractTests
         await using var relay = new TcpRelay(_database.Host, _database.Port);
         using var time = new SignallingTimeProvider();
         await using var store = new FlakyStore(new PostgresStore(_database.With(b => { b.Port = relay.Port; b.Pooling = false; })), failures: 0);
-        var loader = new StoreLoader(store, ArchiveDirectory, new StoreLoaderOptions { BatchRecords = 60 }, time);
+        var loader = new StoreLoader(store, ArchiveDirectory, new StoreLoaderOptions { BatchRecords = BatchRecords / 2 }, time);
 
         await store.EnsureSchemaAsync();
         relay.Cut();

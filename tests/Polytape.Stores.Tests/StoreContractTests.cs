@@ -146,7 +146,7 @@ public abstract class StoreContractTests : IDisposable
         var records = await TestArchive.WriteAsync(ArchiveDirectory, TestArchive.Build(steps: 100));
         using var time = new SignallingTimeProvider();
         await using var store = new FlakyStore(CreateStore(), failures: 3);
-        var loader = new StoreLoader(store, ArchiveDirectory, new StoreLoaderOptions { BatchRecords = 50 }, time);
+        var loader = new StoreLoader(store, ArchiveDirectory, new StoreLoaderOptions { BatchRecords = BatchRecords / 2 }, time);
 
         var load = loader.LoadAsync(retention: false);
         for (var failure = 0; failure < 3; failure++)
@@ -180,7 +180,7 @@ public abstract class StoreContractTests : IDisposable
 
         await writer.FlushAsync();
         await using var store = new FlakyStore(CreateStore(), failures: 0);
-        var loader = new StoreLoader(store, ArchiveDirectory, new StoreLoaderOptions { BatchRecords = 40, PollInterval = TimeSpan.FromSeconds(1) }, time);
+        var loader = new StoreLoader(store, ArchiveDirectory, new StoreLoaderOptions { BatchRecords = BatchRecords / 2, PollInterval = TimeSpan.FromSeconds(1) }, time);
         using var stop = new CancellationTokenSource();
         var run = loader.RunAsync(stop.Token);
 
@@ -252,8 +252,11 @@ public abstract class StoreContractTests : IDisposable
 
     protected virtual void Dispose(bool disposing) => Temp.Dispose();
 
+    /// <summary>Small enough for several batches per test archive (odd, so batches do not align with anything).</summary>
+    protected virtual int BatchRecords => 97;
+
     protected StoreLoader Loader(IStore store) =>
-        new(store, ArchiveDirectory, new StoreLoaderOptions { BatchRecords = 97, MaxAttempts = 1 });
+        new(store, ArchiveDirectory, new StoreLoaderOptions { BatchRecords = BatchRecords, MaxAttempts = 1 });
 
     private static string? FirstAsset(List<ArchiveRecord> records)
     {
