@@ -7,6 +7,7 @@ using Polytape.Stores;
 using Polytape.Stores.Loading;
 using Polytape.Stores.Model;
 using Polytape.Stores.Normalising;
+using Polytape.Stores.Schema;
 
 namespace Polytape.Benchmarks.Harness;
 
@@ -43,6 +44,20 @@ public static class StoreThroughput
         var normalising = clock.Elapsed.TotalSeconds;
         var rows = batches.Sum(batch => batch.RowCount);
         Console.WriteLine(Line($"normaliser: {archive.Count:N0} records → {rows:N0} rows in {normalising:F2} s ({archive.Count / normalising:N0} records/s, {rows / normalising:N0} rows/s)"));
+
+        // The shared per-row path (table writers → sink calls) without any database: the floor every backend pays.
+        clock.Restart();
+        var counting = new CountingSink();
+        foreach (var batch in batches)
+        {
+            foreach (var table in StoreTables.All)
+            {
+                table.Write(batch, counting);
+            }
+        }
+
+        var walking = clock.Elapsed.TotalSeconds;
+        Console.WriteLine(Line($"row walk only: {counting.Rows:N0} rows in {walking:F2} s ({counting.Rows / walking:N0} rows/s)"));
 
         await using (var store = StoreFactory.Create(spec))
         {
@@ -116,6 +131,57 @@ public static class StoreThroughput
     }
 
     private static string Line(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private sealed class CountingSink : IRowSink
+    {
+        public long Rows { get; private set; }
+
+        public void BeginRow()
+        {
+        }
+
+        public void Int64(long value)
+        {
+        }
+
+        public void Int32(int value)
+        {
+        }
+
+        public void NullableInt32(int? value)
+        {
+        }
+
+        public void ExchangeTime(long milliseconds)
+        {
+        }
+
+        public void Text(string value)
+        {
+        }
+
+        public void NullableText(string? value)
+        {
+        }
+
+        public void Label(string value)
+        {
+        }
+
+        public void Price(Domain.Numerics.Price value)
+        {
+        }
+
+        public void Size(Domain.Numerics.Size value)
+        {
+        }
+
+        public void Flag(bool? value)
+        {
+        }
+
+        public void EndRow() => Rows++;
+    }
 
     private sealed class Collector : IFrameSink
     {
