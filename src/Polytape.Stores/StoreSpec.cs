@@ -104,5 +104,11 @@ public sealed record StoreSpec(StoreKind Kind, string Target)
         return text;
     }
 
-    public override string ToString() => Kind + ":" + Redact(Target);
+    /// <summary>The spec as written on the command line, password hidden.</summary>
+    public override string ToString() => Kind switch
+    {
+        StoreKind.Sqlite => "sqlite:" + Target,
+        StoreKind.PostgreSql when !Target.Contains("://", StringComparison.Ordinal) => "postgres:" + Redact(Target),
+        _ => Redact(Target),
+    };
 }

@@ -24,6 +24,12 @@ public sealed class StoreSpecTests
     }
 
     [Theory]
+    [InlineData("sqlite:data/polytape.db", "sqlite:data/polytape.db")]
+    [InlineData("postgres:Host=h;Password=secret", "postgres:Host=h;Password=***")]
+    [InlineData("clickhouse://u:secret@h:8123/db", "clickhouse://u:***@h:8123/db")]
+    public void ToString_IsTheSpecWithoutThePassword(string text, string shown) => Assert.Equal(shown, StoreSpec.Parse(text).ToString());
+
+    [Theory]
     [InlineData("postgresql://user:secret@host:5432/db", "postgresql://user:***@host:5432/db")]
     [InlineData("Host=h;Password=secret;Database=d", "Host=h;Password=***;Database=d")]
     public void Redact_HidesPasswords(string text, string redacted) => Assert.Equal(redacted, StoreSpec.Redact(text));
