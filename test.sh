@@ -8,8 +8,8 @@ results="$root/artifacts/test-results"
 
 log() { echo "test.sh: $*" >&2; }
 
-# apt packages the tests need; empty until the storage and browser tests arrive.
-apt_packages=()
+# apt packages the tests need: PostgreSQL and ClickHouse (Debian's 18.16) for the store tests.
+apt_packages=(postgresql clickhouse-server)
 
 ensure_packages() {
   local missing=()
@@ -25,6 +25,96 @@ ensure_packages() {
 
 command -v dotnet >/dev/null 2>&1 || { log "the .NET 10 SDK (dotnet) is required"; exit 1; }
 ensure_packages
+
+# A throwaway PostgreSQL cluster on 127.0.0.1 for the store tests (POLYTAPE_TEST_POSTGRES), stopped on exit.
+# initdb refuses to run as root, so as root the cluster belongs to the postgres user.
+postgres_dir="$root/artifacts/postgres"
+postgres_bin=""
+as_postgres() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+free_port() {
+  local port
+  for _ in $(seq 1 50); do
+    port=$((20000 + RANDOM % 20000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return 0; }
+  done
+  return 1
+}
+stop_postgres() {
+  [[ -n "$postgres_bin" && -d "$postgres_dir/data" ]] && as_postgres "$postgres_bin/pg_ctl" -D "$postgres_dir/data" -m immediate stop >/dev/null 2>&1
+  return 0
+}
+start_postgres() {
+  postgres_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  [[ -x "$postgres_bin/initdb" ]] || { log "PostgreSQL binaries not found under /usr/lib/postgresql"; return 1; }
+  local port password="polytape-test"
+  port=$(free_port) || { log "no free port for PostgreSQL"; return 1; }
+  rm -rf "$postgres_dir" && mkdir -p "$postgres_dir"
+  [[ $(id -u) -eq 0 ]] && chown postgres "$postgres_dir"
+  echo "$password" > "$postgres_dir/pwfile" && chmod 644 "$postgres_dir/pwfile"
+  as_postgres "$postgres_bin/initdb" -D "$postgres_dir/data" -U postgres --auth=scram-sha-256 --pwfile="$postgres_dir/pwfile" \
+    -E UTF8 --no-sync >"$postgres_dir/initdb.log" 2>&1 || { log "initdb failed: see $postgres_dir/initdb.log"; return 1; }
+  as_postgres "$postgres_bin/pg_ctl" -D "$postgres_dir/data" -l "$postgres_dir/server.log" -w -t 60 \
+    -o "-p $port -k $postgres_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    start >/dev/null || { log "PostgreSQL did not start: see $postgres_dir/server.log"; return 1; }
+  export POLYTAPE_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Password=$password;Database=postgres"
+  log "PostgreSQL $("$postgres_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
+}
+
+# A throwaway ClickHouse on 127.0.0.1 (HTTP interface) for the store tests (POLYTAPE_TEST_CLICKHOUSE), stopped on exit.
+clickhouse_dir="$root/artifacts/clickhouse"
+stop_clickhouse() {
+  [[ -f "$clickhouse_dir/server.pid" ]] && kill "$(cat "$clickhouse_dir/server.pid")" 2>/dev/null
+  return 0
+}
+start_clickhouse() {
+  command -v clickhouse-server >/dev/null 2>&1 || [[ -x /usr/sbin/clickhouse-server ]] || { log "clickhouse-server is not installed"; return 1; }
+  local http tcp password="polytape-test"
+  http=$(free_port) && tcp=$(free_port) || { log "no free port for ClickHouse"; return 1; }
+  rm -rf "$clickhouse_dir" && mkdir -p "$clickhouse_dir"
+  cat > "$clickhouse_dir/config.xml" <<XML
+<?xml version="1.0"?>
+<yandex>
+  <logger><level>warning</level><log>$clickhouse_dir/server.log</log><errorlog>$clickhouse_dir/server.err.log</errorlog><size>100M</size><count>1</count></logger>
+  <http_port>$http</http_port>
+  <tcp_port>$tcp</tcp_port>
+  <listen_host>127.0.0.1</listen_host>
+  <max_connections>256</max_connections>
+  <keep_alive_timeout>3</keep_alive_timeout>
+  <max_concurrent_queries>64</max_concurrent_queries>
+  <path>$clickhouse_dir/data/</path>
+  <tmp_path>$clickhouse_dir/tmp/</tmp_path>
+  <format_schema_path>$clickhouse_dir/format_schemas/</format_schema_path>
+  <users_config>users.xml</users_config>
+  <default_profile>default</default_profile>
+  <default_database>default</default_database>
+  <mark_cache_size>268435456</mark_cache_size>
+  <uncompressed_cache_size>268435456</uncompressed_cache_size>
+</yandex>
+XML
+  cat > "$clickhouse_dir/users.xml" <<XML
+<?xml version="1.0"?>
+<yandex>
+  <profiles><default><max_memory_usage>2000000000</max_memory_usage></default></profiles>
+  <users><default><password>$password</password><networks><ip>127.0.0.1</ip><ip>::1</ip></networks><profile>default</profile><quota>default</quota></default></users>
+  <quotas><default><interval><duration>3600</duration><queries>0</queries><errors>0</errors><result_rows>0</result_rows><read_rows>0</read_rows><execution_time>0</execution_time></interval></default></quotas>
+</yandex>
+XML
+  (cd "$clickhouse_dir" && exec /usr/sbin/clickhouse-server --config-file="$clickhouse_dir/config.xml" --pid-file="$clickhouse_dir/server.pid" \
+    >"$clickhouse_dir/stdout.log" 2>&1 &)
+  for _ in $(seq 1 120); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$http") 2>/dev/null; then
+      export POLYTAPE_TEST_CLICKHOUSE="http://default:$password@127.0.0.1:$http/"
+      log "ClickHouse on 127.0.0.1:$http"
+      return 0
+    fi
+    sleep 0.5
+  done
+  log "ClickHouse did not start: see $clickhouse_dir"
+  return 1
+}
+trap 'stop_postgres; stop_clickhouse' EXIT
+start_postgres || log "the PostgreSQL store tests will fail: no server"
+start_clickhouse || log "the ClickHouse store tests will fail: no server"
 
 rm -rf "$results"
 log "building"

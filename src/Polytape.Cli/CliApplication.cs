@@ -11,6 +11,7 @@ public static class CliApplication
         {
             RecordCommand.Create(),
             CheckCommand.Create(),
+            LoadCommand.Create(),
             SimulateCommand.Create(),
         };
 

@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using System.Globalization;
+using Polytape.Archive;
+using Polytape.Simulator.Engine;
+using Polytape.Simulator.Universe;
+using Polytape.Stores;
+using Polytape.Stores.Loading;
+using Polytape.Stores.Model;
+using Polytape.Stores.Normalising;
+using Polytape.Stores.Schema;
+
+namespace Polytape.Benchmarks.Harness;
+
+/// <summary>
+/// Rows/s into one store: the simulator's order flow (books, price changes, trades, tick changes) normalised into
+/// row batches in memory first, then written batch by batch (one transaction or insert set each) into an empty
+/// store, timed. Also reports the normaliser alone and a full <c>load</c> from an archive of the same records.
+/// Usage: store-throughput STORE [records] [markets] [batch]
+/// </summary>
+public static class StoreThroughput
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var spec = args.Length > 0 ? args[0] : "sqlite:" + Path.Combine(Path.GetTempPath(), $"polytape-bench-{Guid.NewGuid():N}.db");
+        var records = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200_000;
+        var markets = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200;
+        var batchRecords = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 5_000;
+        var archive = Frames(records, markets);
+
+        var clock = Stopwatch.StartNew();
+        var normaliser = new RecordNormaliser();
+        var batches = new List<RowBatch>();
+        for (var i = 0; i < archive.Count; i += batchRecords)
+        {
+            var batch = new RowBatch();
+            foreach (var record in archive.Skip(i).Take(batchRecords))
+            {
+                normaliser.Add(record, batch);
+            }
+
+            batches.Add(batch);
+        }
+
+        var normalising = clock.Elapsed.TotalSeconds;
+        var rows = batches.Sum(batch => batch.RowCount);
+        Console.WriteLine(Line($"normaliser: {archive.Count:N0} records → {rows:N0} rows in {normalising:F2} s ({archive.Count / normalising:N0} records/s, {rows / normalising:N0} rows/s)"));
+
+        // The shared per-row path (table writers → sink calls) without any database: the floor every backend pays.
+        clock.Restart();
+        var counting = new CountingSink();
+        foreach (var batch in batches)
+        {
+            foreach (var table in StoreTables.All)
+            {
+                table.Write(batch, counting);
+            }
+        }
+
+        var walking = clock.Elapsed.TotalSeconds;
+        Console.WriteLine(Line($"row walk only: {counting.Rows:N0} rows in {walking:F2} s ({counting.Rows / walking:N0} rows/s)"));
+
+        await using (var store = StoreFactory.Create(spec))
+        {
+            await store.EnsureSchemaAsync();
+            clock.Restart();
+            foreach (var batch in batches)
+            {
+                await store.WriteAsync(batch);
+            }
+
+            var writing = clock.Elapsed.TotalSeconds;
+            Console.WriteLine(Line($"{store.Description}: {rows:N0} rows in {batches.Count} batches of {batchRecords} records, {writing:F2} s → {rows / writing:N0} rows/s"));
+        }
+
+        // The whole path of `polytape load`: archive files → reader → normaliser → bounded queue → store (a second, empty store).
+        var directory = Path.Combine(Path.GetTempPath(), "polytape-store-bench-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using (var writer = await ArchiveWriter.OpenAsync(new ArchiveOptions { Directory = directory }))
+            {
+                foreach (var record in archive)
+                {
+                    await writer.AppendAsync(record);
+                }
+            }
+
+            await using var second = StoreFactory.Create(SecondSpec(spec));
+            var result = await new StoreLoader(second, directory, new StoreLoaderOptions { BatchRecords = batchRecords }).LoadAsync(retention: false);
+            Console.WriteLine(Line($"load from archive into {second.Description}: {result.Records:N0} records, {result.Rows:N0} rows in {result.Elapsed.TotalSeconds:F2} s → {result.Rows / result.Elapsed.TotalSeconds:N0} rows/s"));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
+        return 0;
+    }
+
+    /// <summary>The same kind of store, another database (SQLite file, PostgreSQL or ClickHouse database name + "_load").</summary>
+    private static string SecondSpec(string spec) =>
+        spec.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase) ? spec + ".load.db"
+        : spec.StartsWith("postgres:", StringComparison.OrdinalIgnoreCase) ? spec.Replace("Database=", "Database=load_", StringComparison.OrdinalIgnoreCase)
+        : spec.TrimEnd('/') + "_load";
+
+    private static List<ArchiveRecord> Frames(int records, int markets)
+    {
+        var sink = new Collector();
+        var time = TimeProvider.System;
+        var engine = new MarketEngine(
+            new UniverseOptions { Seed = 1, BinaryMarkets = markets, NegRiskEvents = 0, RollingCoins = [] }, new EngineOptions(), sink, time);
+        lock (engine.Gate)
+        {
+            sink.Frames.Add(engine.InitialDump(engine.Universe.Markets.SelectMany(market => new[] { market.Yes, market.No })));
+            while (sink.Frames.Count < records)
+            {
+                engine.Step(100);
+            }
+        }
+
+        var start = ArchiveRecord.ToMicros(time.GetUtcNow());
+        return sink.Frames.Take(records).Select((payload, i) => new ArchiveRecord
+        {
+            Sequence = i + 1,
+            Kind = ArchiveRecordKind.Ws,
+            Connection = "c1",
+            Epoch = 1,
+            ConnectionSequence = i + 1,
+            ReceivedAtMicros = start + (i * 33L),
+            Payload = payload,
+        }).ToList();
+    }
+
+    private static string Line(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private sealed class CountingSink : IRowSink
+    {
+        public long Rows { get; private set; }
+
+        public void BeginRow()
+        {
+        }
+
+        public void Int64(long value)
+        {
+        }
+
+        public void Int32(int value)
+        {
+        }
+
+        public void NullableInt32(int? value)
+        {
+        }
+
+        public void ExchangeTime(long milliseconds)
+        {
+        }
+
+        public void Text(string value)
+        {
+        }
+
+        public void NullableText(string? value)
+        {
+        }
+
+        public void Label(string value)
+        {
+        }
+
+        public void Price(Domain.Numerics.Price value)
+        {
+        }
+
+        public void Size(Domain.Numerics.Size value)
+        {
+        }
+
+        public void Flag(bool? value)
+        {
+        }
+
+        public void EndRow() => Rows++;
+    }
+
+    private sealed class Collector : IFrameSink
+    {
+        public List<byte[]> Frames { get; } = [];
+
+        public void Publish(in OutboundFrame frame) => Frames.Add(frame.Payload);
+    }
+}

@@ -1,0 +1,80 @@
+using Polytape.Domain.Numerics;
+using Polytape.Stores.Schema;
+
+namespace Polytape.Stores.ClickHouse;
+
+/// <summary>Rows as RowBinary for the column types of <see cref="ClickHouseSchema"/>: decimals are their fixed-point units.</summary>
+internal sealed class ClickHouseRowSink(RowBinaryWriter writer) : IRowSink
+{
+    public void BeginRow()
+    {
+    }
+
+    public void Int64(long value) => writer.Int64(value);
+
+    public void Int32(int value) => writer.Int32(value);
+
+    public void NullableInt32(int? value)
+    {
+        writer.Null(value is null);
+        if (value is { } number)
+        {
+            writer.Int32(number);
+        }
+    }
+
+    public void ExchangeTime(long milliseconds)
+    {
+        writer.Null(milliseconds < 0);
+        if (milliseconds >= 0)
+        {
+            writer.Int64(milliseconds);
+        }
+    }
+
+    public void Text(string value) => writer.String(value);
+
+    public void NullableText(string? value)
+    {
+        writer.Null(value is null);
+        if (value is not null)
+        {
+            writer.String(value);
+        }
+    }
+
+    public void Label(string value) => writer.String(value);
+
+    /// <summary>Decimal(9,4) is an Int32 of 0.0001 units: exactly <see cref="Price.Units"/>.</summary>
+    public void Price(Price value)
+    {
+        writer.Null(value.IsEmpty);
+        if (!value.IsEmpty)
+        {
+            writer.Int32(value.Units);
+        }
+    }
+
+    /// <summary>Decimal(18,6) is an Int64 of 0.000001 units: exactly <see cref="Size.Units"/>.</summary>
+    public void Size(Size value)
+    {
+        writer.Null(value.IsEmpty);
+        if (!value.IsEmpty)
+        {
+            writer.Int64(value.Units);
+        }
+    }
+
+    public void Flag(bool? value)
+    {
+        writer.Null(value is null);
+        if (value is { } flag)
+        {
+            writer.Byte(flag ? (byte)1 : (byte)0);
+        }
+    }
+
+    public void EndRow()
+    {
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text;
+using Polytape.Stores.Schema;
+
+namespace Polytape.Stores.ClickHouse;
+
+/// <summary>
+/// ClickHouse DDL that works on 18.16 (Debian's) and current releases: no LowCardinality, DateTime64, TTL or
+/// transactions. Tables are ReplacingMergeTree partitioned by UTC day of <c>received_us</c> and ordered by (asset,
+/// time, sequence, idx), so a reloaded row collapses into its twin (queries use FINAL for exact counts). Trades and
+/// top-of-book rows loaded for the first time also pass through Null-engine feed tables whose materialized views
+/// keep 1- and 5-minute OHLC bars and hourly spread statistics; reloads skip the feeds, so aggregates count each
+/// row once.
+/// </summary>
+internal static class ClickHouseSchema
+{
+    public const int Version = 1;
+
+    public const string TradesFeed = "trades_feed";
+    public const string TopOfBookFeed = "top_of_book_feed";
+
+    /// <summary>The partition key: the UTC day as YYYYMMDD.</summary>
+    public const string DayExpression = "toYYYYMMDD(toDateTime(intDiv(received_us, 1000000), 'UTC'))";
+
+    public static IReadOnlyList<IReadOnlyList<string>> Migrations { get; } = [CreateAll()];
+
+    public static string Insert(string table) => $"INSERT INTO {table} FORMAT RowBinary";
+
+    private static List<string> CreateAll()
+    {
+        var statements = new List<string>
+        {
+            "CREATE TABLE IF NOT EXISTS load_position (id UInt8, sequence Int64) ENGINE = ReplacingMergeTree() ORDER BY id",
+        };
+        foreach (var table in StoreTables.All)
+        {
+            var ddl = new StringBuilder($"CREATE TABLE IF NOT EXISTS {table.Name} (");
+            ddl.AppendJoin(", ", table.Columns.Select(c => $"{c.Name} {TypeOf(c.Type)}"));
+            var order = new List<string>();
+            if (table.AssetColumn is { } asset)
+            {
+                order.Add(asset);
+            }
+
+            order.Add(StoreTables.ReceivedMicros);
+            order.AddRange(table.Key.Where(k => k != StoreTables.ReceivedMicros));
+            ddl.Append($") ENGINE = ReplacingMergeTree() PARTITION BY {DayExpression} ORDER BY ({string.Join(", ", order)})");
+            statements.Add(ddl.ToString());
+        }
+
+        statements.Add($"CREATE TABLE IF NOT EXISTS {TradesFeed} AS {StoreTables.Trades.Name} ENGINE = Null");
+        statements.Add($"CREATE TABLE IF NOT EXISTS {TopOfBookFeed} AS {StoreTables.TopOfBook.Name} ENGINE = Null");
+        statements.AddRange(Bars("ohlc_1m", "toStartOfMinute"));
+        statements.AddRange(Bars("ohlc_5m", "toStartOfFiveMinute"));
+        statements.Add(
+            "CREATE TABLE IF NOT EXISTS spread_1h (asset_id String, hour DateTime, samples AggregateFunction(count),"
+            + " spread_avg AggregateFunction(avg, Float64), spread_min AggregateFunction(min, Decimal(9,4)), spread_max AggregateFunction(max, Decimal(9,4)))"
+            + " ENGINE = AggregatingMergeTree() PARTITION BY toYYYYMM(hour) ORDER BY (asset_id, hour)");
+        statements.Add(
+            "CREATE MATERIALIZED VIEW IF NOT EXISTS spread_1h_mv TO spread_1h AS SELECT asset_id,"
+            + $" toStartOfHour({ExchangeTime}) AS hour, countState() AS samples,"
+            + " avgState(toFloat64(assumeNotNull(best_ask) - assumeNotNull(best_bid))) AS spread_avg,"
+            + " minState(assumeNotNull(best_ask) - assumeNotNull(best_bid)) AS spread_min,"
+            + " maxState(assumeNotNull(best_ask) - assumeNotNull(best_bid)) AS spread_max"
+            + $" FROM {TopOfBookFeed} WHERE isNotNull(best_bid) AND isNotNull(best_ask) GROUP BY asset_id, hour");
+        return statements;
+    }
+
+    /// <summary>Bar time: the venue's time, or our receive time when it sent none.</summary>
+    private const string ExchangeTime = "toDateTime(intDiv(ifNull(exchange_ms, intDiv(received_us, 1000)), 1000), 'UTC')";
+
+    private static IEnumerable<string> Bars(string name, string bucket)
+    {
+        yield return
+            $"CREATE TABLE IF NOT EXISTS {name} (asset_id String, bar DateTime, open AggregateFunction(argMin, Decimal(9,4), Int64),"
+            + " high AggregateFunction(max, Decimal(9,4)), low AggregateFunction(min, Decimal(9,4)),"
+            + " close AggregateFunction(argMax, Decimal(9,4), Int64), volume AggregateFunction(sum, Decimal(18,6)), trades AggregateFunction(count))"
+            + " ENGINE = AggregatingMergeTree() PARTITION BY toYYYYMM(bar) ORDER BY (asset_id, bar)";
+        yield return
+            $"CREATE MATERIALIZED VIEW IF NOT EXISTS {name}_mv TO {name} AS SELECT asset_id, {bucket}({ExchangeTime}) AS bar,"
+            + " argMinState(assumeNotNull(price), sequence * 65536 + idx) AS open, maxState(assumeNotNull(price)) AS high,"
+            + " minState(assumeNotNull(price)) AS low, argMaxState(assumeNotNull(price), sequence * 65536 + idx) AS close,"
+            + " sumState(ifNull(size, toDecimal64(0, 6))) AS volume, countState() AS trades"
+            + $" FROM {TradesFeed} WHERE isNotNull(price) GROUP BY asset_id, bar";
+    }
+
+    private static string TypeOf(ColumnType type) => type switch
+    {
+        ColumnType.Int64 => "Int64",
+        ColumnType.Int32 => "Int32",
+        ColumnType.NullableInt32 => "Nullable(Int32)",
+        ColumnType.ExchangeTime => "Nullable(Int64)",
+        ColumnType.Text or ColumnType.Label => "String",
+        ColumnType.NullableText => "Nullable(String)",
+        ColumnType.Price => "Nullable(Decimal(9,4))",
+        ColumnType.Size => "Nullable(Decimal(18,6))",
+        ColumnType.Flag => "Nullable(UInt8)",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "unknown column type"),
+    };
+}

@@ -1,0 +1,142 @@
+using System.Globalization;
+using Polytape.Stores.Model;
+using Polytape.Stores.Schema;
+
+namespace Polytape.Stores.ClickHouse;
+
+/// <summary>
+/// ClickHouse over its HTTP interface with RowBinary inserts: one INSERT per table per batch, then the first-time
+/// rows into the aggregate feeds, then the position. ClickHouse has no transactions, so each step is idempotent on
+/// its own: rows collapse by key (ReplacingMergeTree), the feeds only see rows above the stored position, and the
+/// position only rises. A crash between the feeds and the position can count that batch's trades twice in the bars;
+/// the rows themselves stay exact. Retention drops whole day partitions.
+/// </summary>
+public sealed partial class ClickHouseStore : IStore
+{
+    private readonly ClickHouseConnection _connection;
+    private readonly RowBinaryWriter _writer = new();
+    private readonly ClickHouseRowSink _sink;
+
+    public ClickHouseStore(string target)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(target);
+        _connection = new ClickHouseConnection(target);
+        _sink = new ClickHouseRowSink(_writer);
+        Description = $"clickhouse://{_connection.User}@{_connection.Where}";
+    }
+
+    public StoreKind Kind => StoreKind.ClickHouse;
+
+    public string Description { get; }
+
+    public async Task EnsureSchemaAsync(CancellationToken cancellationToken = default)
+    {
+        await _connection.ExecuteAsync($"CREATE DATABASE IF NOT EXISTS {_connection.Database}", cancellationToken, inDatabase: false).ConfigureAwait(false);
+        await _connection.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_version (version UInt32) ENGINE = MergeTree() ORDER BY version", cancellationToken).ConfigureAwait(false);
+        var version = int.Parse(
+            (await _connection.ExecuteAsync("SELECT toUInt32(max(version)) FROM schema_version", cancellationToken).ConfigureAwait(false)).Trim(),
+            CultureInfo.InvariantCulture);
+        if (version > ClickHouseSchema.Version)
+        {
+            throw new StoreException(
+                $"{Description} has schema version {version}, newer than this polytape understands ({ClickHouseSchema.Version}): upgrade polytape or use another database.")
+            { IsTransient = false };
+        }
+
+        // DDL is not transactional here: every statement is IF NOT EXISTS, so an interrupted migration reruns cleanly.
+        for (; version < ClickHouseSchema.Version; version++)
+        {
+            foreach (var statement in ClickHouseSchema.Migrations[version])
+            {
+                await _connection.ExecuteAsync(statement, cancellationToken).ConfigureAwait(false);
+            }
+
+            await _connection.ExecuteAsync($"INSERT INTO schema_version VALUES ({version + 1})", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<long> GetPositionAsync(CancellationToken cancellationToken = default) =>
+        long.Parse(
+            (await _connection.ExecuteAsync("SELECT max(sequence) FROM load_position", cancellationToken).ConfigureAwait(false)).Trim(),
+            CultureInfo.InvariantCulture);
+
+    public async Task WriteAsync(RowBatch batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.Records == 0)
+        {
+            return;
+        }
+
+        var position = await GetPositionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var table in StoreTables.All)
+        {
+            await InsertAsync(table, table.Name, batch, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (batch.LastSequence > position)
+        {
+            var fresh = batch.FirstSequence > position ? batch : RowsAbove(batch, position);
+            await InsertAsync(StoreTables.Trades, ClickHouseSchema.TradesFeed, fresh, cancellationToken).ConfigureAwait(false);
+            await InsertAsync(StoreTables.TopOfBook, ClickHouseSchema.TopOfBookFeed, fresh, cancellationToken).ConfigureAwait(false);
+            await _connection.ExecuteAsync(
+                string.Create(CultureInfo.InvariantCulture, $"INSERT INTO load_position VALUES (1, {batch.LastSequence})"), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<long> ApplyRetentionAsync(RetentionPolicy policy, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var dropped = 0;
+        foreach (var table in StoreTables.All)
+        {
+            if (policy.CutoffMicros(table, now) is not { } cutoff)
+            {
+                continue;
+            }
+
+            var partitions = await _connection.ExecuteAsync(
+                $"SELECT DISTINCT partition FROM system.parts WHERE database = '{_connection.Database}' AND table = '{table.Name}' AND active",
+                cancellationToken).ConfigureAwait(false);
+            foreach (var partition in partitions.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (DateTimeOffset.TryParseExact(partition, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var day)
+                    && (day.AddDays(1) - DateTimeOffset.UnixEpoch).Ticks / TimeSpan.TicksPerMicrosecond <= cutoff)
+                {
+                    await _connection.ExecuteAsync($"ALTER TABLE {table.Name} DROP PARTITION {partition}", cancellationToken).ConfigureAwait(false);
+                    dropped++;
+                }
+            }
+        }
+
+        // Whole day partitions are dropped, not counted row by row.
+        return dropped == 0 ? 0 : -1;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _connection.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task InsertAsync(Table table, string into, RowBatch batch, CancellationToken cancellationToken)
+    {
+        if (table.Count(batch) == 0)
+        {
+            return;
+        }
+
+        _writer.Reset();
+        table.Write(batch, _sink);
+        await _connection.InsertAsync(ClickHouseSchema.Insert(into), _writer.Written, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The aggregated rows of a batch that reaches back below the position: only those loaded for the first time.</summary>
+    private static RowBatch RowsAbove(RowBatch batch, long position)
+    {
+        var fresh = new RowBatch();
+        fresh.Trades.AddRange(batch.Trades.Where(row => row.Key.Sequence > position));
+        fresh.TopOfBook.AddRange(batch.TopOfBook.Where(row => row.Key.Sequence > position));
+        return fresh;
+    }
+}
