@@ -63,4 +63,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1043, Level = LogLevel.Critical, Message = "Recording stops: {Reason}")]
     public static partial void RecorderFaulted(ILogger logger, string reason, Exception exception);
+
+    [LoggerMessage(EventId = 1044, Level = LogLevel.Warning, Message = "Store {Store} did not catch up at stop ({Reason}); the archive has everything and the next run loads it")]
+    public static partial void StoreCatchUpFailed(ILogger logger, string store, string reason);
 }

@@ -17,7 +17,7 @@ public static class MetricsEndpoint
     public static IServiceCollection AddPolytapeMetrics(this IServiceCollection services)
     {
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(PolytapeMetrics.MeterName)
+            .AddMeter(PolytapeMetrics.MeterName, Polytape.Stores.Loading.StoreLoaderMetrics.MeterName)
             .AddPrometheusExporter(options => options.ScrapeResponseCacheDurationMilliseconds = 0));
         return services;
     }

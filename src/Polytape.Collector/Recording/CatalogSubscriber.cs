@@ -28,10 +28,10 @@ internal sealed class CatalogSubscriber(IngestPipeline pipeline, FeedPool pool, 
             await pool.RemoveAsync(removedIds, cancellationToken).ConfigureAwait(false);
         }
 
-        var addedIds = added.SelectMany(m => m.Tokens).Select(t => t.AssetId).ToList();
-        if (addedIds.Count > 0)
+        if (added.Count > 0)
         {
-            await pool.AddAsync(addedIds, cancellationToken).ConfigureAwait(false);
+            // A market's outcomes share a connection: the venue sends a market's events to every connection holding any of them.
+            await pool.AddGroupsAsync(added.Select(m => (IReadOnlyList<string>)m.Tokens.Select(t => t.AssetId).ToList()), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -33,6 +33,8 @@ public sealed partial class Recorder
                 Fault = _archive.Completion.Exception?.GetBaseException();
             }
 
+            // The stores follow the archive; with it sealed, each catches up to its end once more.
+            await _stores.FinishAsync().ConfigureAwait(false);
             foreach (var reporter in _reporters)
             {
                 reporter.Dispose();
@@ -54,6 +56,7 @@ public sealed partial class Recorder
     public async ValueTask DisposeAsync()
     {
         await StopAsync().ConfigureAwait(false);
+        await _stores.DisposeAsync().ConfigureAwait(false);
         _pipeline.Dispose();
         _pool.Dispose();
         _discovery.Dispose();

@@ -32,6 +32,7 @@ public sealed partial class Recorder : IAsyncDisposable
     private readonly RestVerifier? _verifier;
     private readonly RecorderStatusBuilder _status;
     private readonly ComponentFaults _faults;
+    private readonly RecorderStores _stores;
     private readonly CancellationTokenSource _reading = new();
     private readonly CancellationTokenSource _background = new();
     private readonly List<IDisposable> _reporters = [];
@@ -69,8 +70,9 @@ public sealed partial class Recorder : IAsyncDisposable
             _verifier = new RestVerifier(_pipeline, _rest, bridge, _time, verifierOptions, runtime.LoggerFactory.CreateLogger<RestVerifier>());
         }
 
+        _stores = RecorderStores.Create(config, _time, runtime.LoggerFactory);
         _status = new RecorderStatusBuilder(
-            _time, _time.GetUtcNow(), config.Shard?.ToString(), _pool, _pipeline, _discovery, archive, sessions, _faults, static () => null);
+            _time, _time.GetUtcNow(), config.Shard?.ToString(), _pool, _pipeline, _discovery, archive, sessions, _faults, () => _stores.Lag);
         Observe();
     }
 
@@ -98,6 +100,8 @@ public sealed partial class Recorder : IAsyncDisposable
     internal RestVerifier? Verifier => _verifier;
 
     internal ArchiveWriter Archive => _archive;
+
+    internal RecorderStores Stores => _stores;
 
     /// <summary>Opens the archive (repairing what a crash left), starts every component and the HTTP endpoints.</summary>
     public static async Task<Recorder> StartAsync(RecorderConfig config, RecorderRuntime runtime, CancellationToken cancellationToken = default)
@@ -137,6 +141,7 @@ public sealed partial class Recorder : IAsyncDisposable
             _verifierTask = Task.Run(() => _verifier.RunAsync(_reading.Token), CancellationToken.None);
         }
 
+        _stores.Start();
         var observability = _config.Observability;
         if (observability.ListenEnabled)
         {
@@ -203,6 +208,7 @@ public sealed partial class Recorder : IAsyncDisposable
             () => _pool.GetStatus().Connections.Sum(c => c.Reconnects),
             () => _pool.GetStatus().Connections.Count,
             () => _pool.GetStatus().AssetsPendingSnapshot);
+        _metrics.ObserveStorage(() => _stores.Loaders.Select(l => (l.Store.Kind.ToString().ToLowerInvariant(), l.RowsWritten, l.Errors, l.QueueDepth)));
         _metrics.ObserveDiscovery(
             () => _discovery.Statistics.TokensActive,
             () => _discovery.Statistics.TokensAdded,

@@ -96,9 +96,19 @@ public sealed partial class FeedPool : IFeedSink, IDisposable
     public event Action? DiscoveryRefreshRequested;
 
     /// <summary>Adds assets to the desired set; those already in it are left where they are.</summary>
-    public async ValueTask AddAsync(IEnumerable<string> assetIds, CancellationToken cancellationToken = default)
+    public ValueTask AddAsync(IEnumerable<string> assetIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(assetIds);
+        return AddGroupsAsync(assetIds.Select(id => (IReadOnlyList<string>)[id]), cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds assets in groups that share a connection: the outcomes of one market, since the venue sends a market's
+    /// events (a price_change carries every outcome's entries) to each connection subscribed to any of them.
+    /// </summary>
+    public async ValueTask AddGroupsAsync(IEnumerable<IReadOnlyList<string>> groups, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
         await _planning.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -108,29 +118,39 @@ public sealed partial class FeedPool : IFeedSink, IDisposable
                 var now = _time.GetUtcNow();
                 var withRoom = _order.Where(c => c.HasRoom(_options.MaxAssetsPerConnection)).ToList();
                 var next = 0;
-                foreach (var id in assetIds)
+                foreach (var group in groups)
                 {
-                    if (_assets.ContainsKey(id))
+                    var fresh = group.Where(id => !_assets.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList();
+                    if (fresh.Count == 0)
                     {
                         continue;
                     }
 
-                    while (next < withRoom.Count && !withRoom[next].HasRoom(_options.MaxAssetsPerConnection))
+                    // A group larger than a connection (never for a market) is split rather than refused.
+                    var needed = Math.Min(fresh.Count, _options.MaxAssetsPerConnection);
+                    while (next < withRoom.Count && !withRoom[next].HasRoom(_options.MaxAssetsPerConnection, needed))
                     {
                         next++;
                     }
 
-                    if (next == withRoom.Count)
+                    foreach (var id in fresh)
                     {
-                        withRoom.Add(NewConnection("assets added", changes));
-                    }
+                        if (next == withRoom.Count)
+                        {
+                            withRoom.Add(NewConnection("assets added", changes));
+                        }
 
-                    var slot = new AssetSlot(id);
-                    _assets.Add(id, slot);
-                    _deliveryCounts[(int)AssetDelivery.Waiting]++;
-                    _unsettled.Add(slot);
-                    Assign(slot, withRoom[next], now);
-                    changes.Subscribe(withRoom[next], id);
+                        var slot = new AssetSlot(id);
+                        _assets.Add(id, slot);
+                        _deliveryCounts[(int)AssetDelivery.Waiting]++;
+                        _unsettled.Add(slot);
+                        Assign(slot, withRoom[next], now);
+                        changes.Subscribe(withRoom[next], id);
+                        while (next < withRoom.Count && !withRoom[next].HasRoom(_options.MaxAssetsPerConnection) && id != fresh[^1])
+                        {
+                            next++;
+                        }
+                    }
                 }
             }
 

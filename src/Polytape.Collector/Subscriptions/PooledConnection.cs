@@ -37,7 +37,7 @@ internal sealed class PooledConnection(FeedConnection feed)
 
     public IReadOnlyList<FeedSessionEnd> RecentEnds => [.. _recentEnds];
 
-    public bool HasRoom(int maxAssets) => !Suspect && !Retired && Replaces is null && Assets.Count < maxAssets;
+    public bool HasRoom(int maxAssets, int count = 1) => !Suspect && !Retired && Replaces is null && Assets.Count + count <= maxAssets;
 
     /// <summary>Whether data arrived in the current session.</summary>
     public bool DeliveredThisSession => InSession && Feed.LastDataAt is { } last && last >= SessionStartedAt;

@@ -31,6 +31,8 @@ public sealed class StoreLoader
     private Exception? _lastError;
     private DateTimeOffset? _retentionDue;
 
+    private Channel<RowBatch>? _queue;
+
     public StoreLoader(IStore store, string archiveDirectory, StoreLoaderOptions? options = null, TimeProvider? time = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -64,6 +66,9 @@ public sealed class StoreLoader
     public long Errors => Volatile.Read(ref _errors);
 
     public Exception? LastError => Volatile.Read(ref _lastError);
+
+    /// <summary>Batches read from the archive and waiting for the store (bounded by <see cref="StoreLoaderOptions.QueueCapacity"/>).</summary>
+    public int QueueDepth => Volatile.Read(ref _queue)?.Reader.Count ?? 0;
 
     /// <summary>Frames the parser rejected while normalising.</summary>
     public long MalformedFrames => _normaliser.MalformedFrames;
@@ -134,6 +139,7 @@ public sealed class StoreLoader
         Volatile.Write(ref _position, position);
         _retentionDue = _time.GetUtcNow();
         var queue = CreateQueue();
+        Volatile.Write(ref _queue, queue);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reader = Task.Run(() => FollowAsync(queue.Writer, position + 1, stop.Token), stop.Token);
         try

@@ -28,6 +28,8 @@ public sealed class RecorderTests
         var local = await harness.Recorder.Pipeline.InvokeAsync(keeper => tokens.ToDictionary(
             id => id,
             id => keeper.TryGetAsset(id, out var asset) ? (asset.State, asset.Book.Bids.WireOrder.ToArray(), asset.Book.Asks.WireOrder.ToArray()) : default));
+        var causes = await harness.Recorder.Pipeline.InvokeAsync(keeper => string.Join(" ", keeper.Assets.Where(a => a.State != ContinuityState.Live).Select(a => $"{a.State}:{a.Cause}")));
+        Assert.True(causes.Length == 0, causes);
         Assert.All(tokens, id =>
         {
             Assert.Equal(ContinuityState.Live, local[id].State);
@@ -120,5 +122,35 @@ public sealed class RecorderTests
         Assert.All(tokens, id => Assert.Contains(transitions, t => t.GetProperty("asset").GetString() == id
             && t.GetProperty("to").GetString() == "syncing" && t.GetProperty("cause").GetString() == "disconnected"));
         Assert.True(records.Where(r => r.Kind == ArchiveRecordKind.Ws).Select(r => r.Epoch).Distinct().Count() >= 2, "a second epoch after the reconnect");
+    }
+
+    [Fact]
+    public async Task Fills_the_embedded_sqlite_store_live_and_its_books_equal_the_truth()
+    {
+        string database = string.Empty;
+        await using var harness = await RecorderHarness.StartAsync(markets: 6, assetsPerConnection: 200, configure: config =>
+        {
+            config.Storage.Sqlite.Enabled = true;
+            config.Storage.Sqlite.Path = database = Path.Combine(Path.GetDirectoryName(config.Archive.Directory)!, "polytape.db");
+        });
+        await harness.WaitForAllSnapshotsAsync();
+        harness.Step(400);
+        await harness.BarrierAsync();
+        var truth = harness.TrueBooks();
+        await harness.Recorder.StopAsync();
+        var lastSequence = ArchiveReader.Read(ArchiveReader.ListFiles(harness.ArchiveDirectory)).Max(r => r.Sequence);
+
+        // At stop the loader caught up with the sealed archive; the store's books are the simulator's.
+        await using var store = Stores.StoreFactory.Create(new Stores.StoreSpec(Stores.StoreKind.Sqlite, database));
+        Assert.Equal(lastSequence, await store.GetPositionAsync());
+        var rows = await store.CountRowsAsync();
+        Assert.True(rows["level_changes"] > 0 && rows["book_snapshots"] > 0 && rows["markets"] == 6, string.Join(", ", rows));
+        foreach (var id in harness.Tokens)
+        {
+            var book = await store.ReadBookAsync(id, lastSequence);
+            Assert.NotNull(book);
+            Assert.Equal(truth[id].Bids.Reverse(), book.Bids);
+            Assert.Equal(truth[id].Asks.Reverse(), book.Asks);
+        }
     }
 }

@@ -72,6 +72,28 @@ public sealed class FeedPoolTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AddGroups_KeepsEachMarketsOutcomesOnOneConnection()
+    {
+        // Three outcomes per connection and markets of two: a connection takes one market and leaves the last slot free
+        // rather than splitting the next market, whose events would otherwise reach two connections.
+        var (pool, _) = Pool(Options() with { MaxAssetsPerConnection = 3 });
+        var markets = _tokens.Take(10).Chunk(2).Select(pair => (IReadOnlyList<string>)pair).ToList();
+        await pool.AddGroupsAsync(markets);
+
+        var connections = pool.GetStatus().Connections;
+        Assert.Equal(5, connections.Count);
+        foreach (var market in markets)
+        {
+            Assert.Single(connections, c => pool.AssetsOf(c.Id).Contains(market[0]) && pool.AssetsOf(c.Id).Contains(market[1]));
+        }
+
+        // Single assets still fill the room that is left.
+        await pool.AddAsync(_tokens.Skip(10).Take(5));
+        Assert.Equal(5, pool.GetStatus().Connections.Count);
+        Assert.All(pool.GetStatus().Connections, c => Assert.Equal(3, c.Assets));
+    }
+
+    [Fact]
     public async Task Remove_UnsubscribesWithoutReconnecting_RefillsBeforeOpening_AndClosesEmptyConnections()
     {
         var (pool, sink) = Pool(Options());
