@@ -4,6 +4,7 @@ using Polytape.Benchmarks.Harness;
 // BenchmarkDotNet:   dotnet run -c Release --project bench/Polytape.Benchmarks -- --filter '*'
 // Engine alone:      dotnet run -c Release --project bench/Polytape.Benchmarks -- engine-throughput [seconds] [markets]
 // End-to-end rate:   dotnet run -c Release --project bench/Polytape.Benchmarks -- simulator-throughput [rate] [seconds] [markets] [readers]
+// Recording:         dotnet run -c Release --project bench/Polytape.Benchmarks -- record-throughput SIMULATOR_URL [seconds] [warmup] [assets-per-connection]
 // Store rows/s:      dotnet run -c Release --project bench/Polytape.Benchmarks -- store-throughput STORE [records] [markets] [batch]
 if (args.Length > 0 && args[0] == "store-throughput")
 {
@@ -13,6 +14,11 @@ if (args.Length > 0 && args[0] == "store-throughput")
 if (args.Length > 0 && args[0] == "simulator-throughput")
 {
     return await SimulatorThroughput.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "record-throughput")
+{
+    return await RecordThroughput.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "engine-throughput")

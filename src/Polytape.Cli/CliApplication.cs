@@ -9,6 +9,7 @@ public static class CliApplication
     public static RootCommand CreateRootCommand() =>
         new("Polytape records Polymarket's public order-book data, proves every book against the venue, and serves it.")
         {
+            RecordCommand.Create(),
             CheckCommand.Create(),
             LoadCommand.Create(),
             SimulateCommand.Create(),
@@ -17,7 +18,8 @@ public static class CliApplication
     /// <summary>Runs the CLI with the given output writers (tests pass their own).</summary>
     public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
-        var configuration = new InvocationConfiguration();
+        // Ctrl-C and SIGTERM cancel the running verb; recording then drains and seals, which may take a while.
+        var configuration = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromMinutes(2) };
         if (output is not null)
         {
             configuration.Output = output;

@@ -73,6 +73,25 @@ public sealed partial class BookKeeper : IMarketChannelHandler
         Transition(asset, ContinuityState.Resyncing, ContinuityCause.ResyncRequested, asset.LastTimestampMs);
     }
 
+    /// <summary>An outside check (the REST verifier) found the book wrong: a Live asset becomes Suspect with that cause.</summary>
+    public void MarkSuspect(ReadOnlySpan<byte> assetId, ContinuityCause cause)
+    {
+        var asset = GetOrCreate(assetId);
+        CloseGroup(asset);
+        Fail(asset, cause, asset.LastTimestampMs);
+    }
+
+    /// <summary>An outside check proved the whole book (REST levels equal and the venue's SHA-1 reproduced): Suspect → Live.</summary>
+    public void MarkVerified(ReadOnlySpan<byte> assetId)
+    {
+        var asset = GetOrCreate(assetId);
+        if (asset.State == ContinuityState.Suspect)
+        {
+            asset.Unconfirmed = default;
+            Transition(asset, ContinuityState.Live, ContinuityCause.HashVerified, asset.LastTimestampMs);
+        }
+    }
+
     /// <summary>Checks every open price_change group. Call at the end of input, or when the inbound queue is empty.</summary>
     public void Flush()
     {

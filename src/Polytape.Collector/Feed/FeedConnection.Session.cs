@@ -8,9 +8,15 @@ public sealed partial class FeedConnection
 {
     private async Task<(FeedDisconnectReason Reason, string Detail, bool ReceivedData)> RunSessionAsync(CancellationToken cancellationToken)
     {
+        if (_beforeConnect is not null)
+        {
+            await _beforeConnect(cancellationToken).ConfigureAwait(false);
+        }
+
         Epoch++;
         State = FeedState.Connecting;
         using var socket = _socketFactory();
+        socket.Options.CollectHttpResponseDetails = true; // tells a 429 (throttled handshake) from other failures
         try
         {
             using var connectTimeout = new CancellationTokenSource(_options.ConnectTimeout, _time);
@@ -19,7 +25,8 @@ public sealed partial class FeedConnection
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or HttpRequestException && !cancellationToken.IsCancellationRequested)
         {
-            return End(FeedDisconnectReason.ConnectFailed, ex.Message, receivedData: false);
+            var reason = socket.HttpStatusCode == System.Net.HttpStatusCode.TooManyRequests ? FeedDisconnectReason.Throttled : FeedDisconnectReason.ConnectFailed;
+            return End(reason, ex.Message, receivedData: false);
         }
 
         // Pending commands are folded into the full desired set, which the session sends anyway.
@@ -125,15 +132,20 @@ public sealed partial class FeedConnection
         }
     }
 
-    /// <summary>The only sender once the session runs: subscription changes, PINGs, and the staleness watchdog.</summary>
+    /// <summary>
+    /// The only sender once the session runs: subscription changes (sent as soon as they arrive), PINGs, and
+    /// the staleness watchdog (checked on a short tick).
+    /// </summary>
     private async Task<(FeedDisconnectReason Reason, string Detail)> ControlLoopAsync(ClientWebSocket socket, SessionClock session, CancellationToken cancellationToken)
     {
         var tick = TimeSpan.FromTicks(Math.Min(TimeSpan.FromMilliseconds(250).Ticks, _options.PingInterval.Ticks));
         using var timer = new PeriodicTimer(tick, _time);
         var nextPing = session.StartedAt + _options.PingInterval;
+        Task<bool>? pendingTick = null;
+        Task<bool>? pendingCommand = null;
         try
         {
-            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            while (true)
             {
                 while (_commands.Reader.TryRead(out var command))
                 {
@@ -143,6 +155,22 @@ public sealed partial class FeedConnection
                     }
                 }
 
+                // At most one wait of each kind is outstanding; a few allocations per second, none per frame.
+                pendingTick ??= timer.WaitForNextTickAsync(cancellationToken).AsTask();
+                pendingCommand ??= _commands.Reader.WaitToReadAsync(cancellationToken).AsTask();
+                if (await Task.WhenAny(pendingTick, pendingCommand).ConfigureAwait(false) == pendingCommand)
+                {
+                    await pendingCommand.ConfigureAwait(false);
+                    pendingCommand = null;
+                    continue;
+                }
+
+                if (!await pendingTick.ConfigureAwait(false))
+                {
+                    break;
+                }
+
+                pendingTick = null;
                 var now = _time.GetUtcNow();
                 if (now >= nextPing)
                 {

@@ -21,6 +21,7 @@ public sealed partial class FeedConnection
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Func<ClientWebSocket> _socketFactory;
+    private readonly Func<CancellationToken, ValueTask>? _beforeConnect;
     private readonly Random _random;
     private readonly object _gate = new();
     private readonly HashSet<string> _desired = new(StringComparer.Ordinal);
@@ -33,7 +34,8 @@ public sealed partial class FeedConnection
         SingleReader = true,
     });
 
-    public FeedConnection(string id, FeedOptions options, IFeedSink sink, TimeProvider time, ILogger? logger = null, Func<ClientWebSocket>? socketFactory = null)
+    /// <param name="beforeConnect">Awaited before every connect attempt: a pool paces handshakes with it (§8.6).</param>
+    public FeedConnection(string id, FeedOptions options, IFeedSink sink, TimeProvider time, ILogger? logger = null, Func<ClientWebSocket>? socketFactory = null, Func<CancellationToken, ValueTask>? beforeConnect = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -43,6 +45,7 @@ public sealed partial class FeedConnection
         _time = time;
         _logger = logger ?? NullLogger.Instance;
         _socketFactory = socketFactory ?? (() => new ClientWebSocket());
+        _beforeConnect = beforeConnect;
         _random = new Random(HashCode.Combine(id, time.GetTimestamp()));
     }
 
@@ -57,7 +60,19 @@ public sealed partial class FeedConnection
 
     public long FramesReceived { get; private set; }
 
-    public DateTimeOffset? LastDataAt { get; private set; }
+    /// <summary>When the last data frame (anything but PONG) arrived, in any session; read from other threads.</summary>
+    public DateTimeOffset? LastDataAt
+    {
+        get
+        {
+            var ticks = Interlocked.Read(ref _lastDataTicks);
+            return ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+        }
+
+        private set => Interlocked.Exchange(ref _lastDataTicks, value?.UtcTicks ?? 0);
+    }
+
+    private long _lastDataTicks;
 
     public int DesiredCount
     {

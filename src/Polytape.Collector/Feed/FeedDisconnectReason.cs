@@ -9,4 +9,7 @@ public enum FeedDisconnectReason : byte
     Aborted = 3,
     Stale = 4,
     FrameTooLarge = 5,
+
+    /// <summary>The handshake was refused with HTTP 429: too many connections opened at once (§8.6).</summary>
+    Throttled = 6,
 }

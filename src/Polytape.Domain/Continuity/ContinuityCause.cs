@@ -10,6 +10,9 @@ public enum ContinuityCause : byte
     Reconnected = 2,
     ResyncRequested = 3,
 
+    /// <summary>The connection that delivered the asset's book ended its session: the book is blind until a new snapshot.</summary>
+    Disconnected = 4,
+
     // Entering Live.
     Snapshot = 10,
     HashVerified = 11,
@@ -21,6 +24,9 @@ public enum ContinuityCause : byte
     SnapshotMismatch = 23,
     CrossedBook = 24,
     SnapshotHashMismatch = 25,
+
+    /// <summary>The REST verifier found the venue's book different from ours, not explained by updates in flight.</summary>
+    RestMismatch = 26,
 
     // Entering Suspect: other reasons.
     TickSizeChanged = 30,

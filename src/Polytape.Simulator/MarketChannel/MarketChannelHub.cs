@@ -56,6 +56,18 @@ public sealed class MarketChannelHub(SimulatorFaults faults) : IFrameSink
         }
     }
 
+    /// <summary>Frames queued on open connections and not yet written: zero means every published frame is on the wire.</summary>
+    public int PendingFrames
+    {
+        get
+        {
+            lock (_truthLock)
+            {
+                return _open.Values.Sum(session => session.PendingFrames);
+            }
+        }
+    }
+
     public void Publish(in OutboundFrame frame)
     {
         var stalled = faults.SilentStall;

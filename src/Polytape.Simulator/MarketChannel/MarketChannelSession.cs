@@ -115,6 +115,9 @@ internal sealed partial class MarketChannelSession : IDisposable
         await idle.ConfigureAwait(false);
     }
 
+    /// <summary>Frames queued and not yet taken by the send loop (one batch may still be in the socket write).</summary>
+    public int PendingFrames => _outbound.Reader.Count;
+
     /// <summary>Queues a frame; a full queue ends the session as a slow consumer. Any thread.</summary>
     public void Enqueue(byte[] frame)
     {

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Globalization;
+using Polytape.Collector.Configuration;
+using Polytape.Collector.Observability;
+using Polytape.Collector.Recording;
+using Polytape.Collector.Status;
+
+namespace Polytape.Benchmarks.Harness;
+
+/// <summary>
+/// <c>polytape record</c> against a simulator in ANOTHER process (so this process's CPU is the recorder's alone), with
+/// archiving on: sustained frames/s, CPU per frame, RSS, and receive→applied latency percentiles from the recorder's own
+/// histogram. Usage: record-throughput SIMULATOR_URL [seconds] [warmup-seconds] [assets-per-connection]
+/// where SIMULATOR_URL is what <c>polytape simulate --port P</c> prints as its CLOB address (http://127.0.0.1:P/).
+/// </summary>
+public static class RecordThroughput
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            await Console.Error.WriteLineAsync("usage: record-throughput SIMULATOR_URL [seconds] [warmup-seconds] [assets-per-connection]").ConfigureAwait(false);
+            return 1;
+        }
+
+        var simulator = new Uri(args[0]);
+        var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 30;
+        var warmup = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20;
+        var perConnection = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 200;
+        var directory = Directory.CreateTempSubdirectory("polytape-bench-record-").FullName;
+
+        var config = new RecorderConfig();
+        config.Discovery.GammaUrl = new Uri(simulator, "gamma/");
+        config.Discovery.RefreshInterval = TimeSpan.FromMinutes(10);
+        config.WebSocket.Url = new UriBuilder(simulator) { Scheme = "ws", Path = "/ws/market" }.Uri;
+        config.WebSocket.MaxAssetsPerConnection = perConnection;
+        config.WebSocket.ConnectionsPerSecond = 200;
+        config.Rest.ClobUrl = simulator;
+        config.Archive.Directory = Path.Combine(directory, "archive");
+        config.Storage.Sqlite.Enabled = false;
+        config.Observability.Listen = "off";
+        config.Observability.StatusFile = string.Empty;
+        config.Observability.StatusLine = StatusLineMode.Off;
+
+        using var latencies = new LatencySamples();
+        var recorder = await Recorder.StartAsync(config, new RecorderRuntime()).ConfigureAwait(false);
+        await using (recorder.ConfigureAwait(false))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(warmup), TimeProvider.System).ConfigureAwait(false);
+            var warm = recorder.GetStatus();
+            var process = Process.GetCurrentProcess();
+            var cpuBefore = process.TotalProcessorTime;
+            var framesBefore = recorder.FramesApplied;
+            latencies.Reset();
+            var clock = Stopwatch.StartNew();
+            await Task.Delay(TimeSpan.FromSeconds(seconds), TimeProvider.System).ConfigureAwait(false);
+            var elapsed = clock.Elapsed.TotalSeconds;
+            process.Refresh();
+            var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+            var frames = recorder.FramesApplied - framesBefore;
+            var status = recorder.GetStatus();
+            var (p50, p99, p999, max, count) = latencies.Percentiles();
+
+            var invariant = CultureInfo.InvariantCulture;
+            Console.WriteLine(string.Create(invariant, $"assets {status.Assets.Total} (live {status.Assets.Live}, syncing {status.Assets.Syncing}, suspect {status.Assets.Suspect}) on {status.Connections.Count} connections; at warm-up end live {warm.Assets.Live}"));
+            Console.WriteLine(string.Create(invariant, $"frames {frames:N0} in {elapsed:F1} s = {frames / elapsed:N0} frames/s"));
+            Console.WriteLine(string.Create(invariant, $"cpu {cpu:F2} s = {cpu / elapsed * 100:F1}% of one core, {(frames > 0 ? cpu / frames * 1e6 : 0):F2} µs per frame"));
+            Console.WriteLine(string.Create(invariant, $"rss {process.WorkingSet64 / 1048576.0:N0} MiB (peak {process.PeakWorkingSet64 / 1048576.0:N0} MiB), managed heap {GC.GetTotalMemory(false) / 1048576.0:N0} MiB"));
+            Console.WriteLine(string.Create(invariant, $"receive→applied latency over {count:N0} frames: p50 {p50:F0} µs, p99 {p99:F0} µs, p99.9 {p999:F0} µs, max {max:F0} µs"));
+            Console.WriteLine(string.Create(invariant, $"archive {status.Archive.Bytes / 1048576.0:N1} MiB written, last sequence {status.Archive.LastSequence}"));
+        }
+
+        Directory.Delete(directory, recursive: true);
+        return 0;
+    }
+
+    /// <summary>Collects the recorder's receive→applied histogram measurements (seconds) as microseconds.</summary>
+    private sealed class LatencySamples : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private readonly Lock _gate = new();
+        private List<double> _samples = new(1 << 20);
+
+        public LatencySamples()
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == PolytapeMetrics.MeterName && instrument.Name == "polytape_receive_latency_seconds")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<double>((_, value, _, _) =>
+            {
+                lock (_gate)
+                {
+                    _samples.Add(value * 1e6);
+                }
+            });
+            _listener.Start();
+        }
+
+        public void Reset()
+        {
+            lock (_gate)
+            {
+                _samples = new List<double>(1 << 20);
+            }
+        }
+
+        public (double P50, double P99, double P999, double Max, int Count) Percentiles()
+        {
+            double[] sorted;
+            lock (_gate)
+            {
+                sorted = [.. _samples];
+            }
+
+            Array.Sort(sorted);
+            if (sorted.Length == 0)
+            {
+                return (0, 0, 0, 0, 0);
+            }
+
+            double At(double q) => sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];
+            return (At(0.5), At(0.99), At(0.999), sorted[^1], sorted.Length);
+        }
+
+        public void Dispose() => _listener.Dispose();
+    }
+}

@@ -1,0 +1,85 @@
+using Polytape.Domain.Identifiers;
+
+namespace Polytape.Collector.Ingest;
+
+/// <summary>
+/// Which connection an asset's book comes from: the one that delivered its latest snapshot. During a make-before-break
+/// replacement two connections carry the same asset; applying both streams would apply every delta twice, so events
+/// for an asset are taken only from its owner. Allocates only when a snapshot names a new asset.
+/// </summary>
+internal sealed class AssetOwnership
+{
+    private readonly Dictionary<byte[], Owned> _assets = new(Utf8KeyComparer.Instance);
+    private readonly Dictionary<byte[], Owned>.AlternateLookup<ReadOnlySpan<byte>> _byBytes;
+    private readonly Dictionary<string, HashSet<Owned>> _byConnection = new(StringComparer.Ordinal);
+
+    public AssetOwnership()
+    {
+        _byBytes = _assets.GetAlternateLookup<ReadOnlySpan<byte>>();
+    }
+
+    /// <summary>Whether an event for the asset from this connection should be applied (no owner yet, or this one).</summary>
+    public bool Accepts(ReadOnlySpan<byte> assetId, string connectionId) =>
+        !_byBytes.TryGetValue(assetId, out var owned) || owned.Owner is null || owned.Owner == connectionId;
+
+    /// <summary>Whether another connection currently delivers the asset's book.</summary>
+    public bool IsOwnedByOther(ReadOnlySpan<byte> assetId, string connectionId) =>
+        _byBytes.TryGetValue(assetId, out var owned) && owned.Owner is not null && owned.Owner != connectionId;
+
+    /// <summary>A snapshot arrived: the connection now owns the asset. Returns the asset id as a (cached) string.</summary>
+    public string TakeOver(ReadOnlySpan<byte> assetId, string connectionId)
+    {
+        if (!_byBytes.TryGetValue(assetId, out var owned))
+        {
+            var key = assetId.ToArray();
+            owned = new Owned(key, System.Text.Encoding.UTF8.GetString(key));
+            _assets.Add(key, owned);
+        }
+
+        if (owned.Owner != connectionId)
+        {
+            if (owned.Owner is not null && _byConnection.TryGetValue(owned.Owner, out var previous))
+            {
+                previous.Remove(owned);
+            }
+
+            owned.Owner = connectionId;
+            if (!_byConnection.TryGetValue(connectionId, out var set))
+            {
+                set = [];
+                _byConnection.Add(connectionId, set);
+            }
+
+            set.Add(owned);
+        }
+
+        return owned.Id;
+    }
+
+    /// <summary>The connection's session ended: it owns nothing any more. Returns the assets it owned.</summary>
+    public List<byte[]> Release(string connectionId)
+    {
+        if (!_byConnection.Remove(connectionId, out var set))
+        {
+            return [];
+        }
+
+        var released = new List<byte[]>(set.Count);
+        foreach (var owned in set)
+        {
+            owned.Owner = null;
+            released.Add(owned.Key);
+        }
+
+        return released;
+    }
+
+    private sealed class Owned(byte[] key, string id)
+    {
+        public byte[] Key { get; } = key;
+
+        public string Id { get; } = id;
+
+        public string? Owner { get; set; }
+    }
+}

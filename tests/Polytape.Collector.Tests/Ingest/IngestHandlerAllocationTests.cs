@@ -1,0 +1,53 @@
+using System.Text;
+using Polytape.Collector.Books;
+using Polytape.Collector.Ingest;
+using Polytape.Polymarket.MarketChannel;
+
+namespace Polytape.Collector.Tests.Ingest;
+
+/// <summary>The per-frame path of the ingest loop (parse → ownership filter → keeper) allocates nothing once warm.</summary>
+public sealed class IngestHandlerAllocationTests
+{
+    [Fact]
+    public void PriceChanges_IncludingOnesFilteredByOwnership_AllocateNothing()
+    {
+        var keeper = new BookKeeper();
+        var handler = new IngestHandler(keeper, new AssetOwnership());
+        var parser = new MarketFrameParser();
+        Apply(parser, handler, "c1", Frames.Book("61"));
+        Apply(parser, handler, "c2", Frames.Book("62"));
+
+        // Entries for 61 (owned by c1) and 62 (owned by c2) in one frame from c1: 62's entry is filtered out.
+        var mixed = Encoding.UTF8.GetBytes(
+            $$"""{"market":"{{Frames.Market}}","price_changes":[{"asset_id":"61","price":"0.41","size":"3","side":"BUY"},{"asset_id":"62","price":"0.42","size":"3","side":"BUY"}],"timestamp":"2000","event_type":"price_change"}""");
+        var own = Encoding.UTF8.GetBytes(Frames.PriceChange("62", "0.43", "1"));
+        for (var i = 0; i < 200; i++)
+        {
+            Apply(parser, handler, "c1", mixed);
+            Apply(parser, handler, "c2", own);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            Apply(parser, handler, "c1", mixed);
+            Apply(parser, handler, "c2", own);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(1200, handler.ForeignEventsSkipped);
+        Assert.Equal("price_change", handler.Label);
+    }
+
+    private static void Apply(MarketFrameParser parser, IngestHandler handler, string connection, string text) =>
+        Apply(parser, handler, connection, Encoding.UTF8.GetBytes(text));
+
+    private static void Apply(MarketFrameParser parser, IngestHandler handler, string connection, byte[] frame)
+    {
+        handler.Begin(connection, frame, frame.Length);
+        if (parser.Parse(frame, handler).Kind != FrameKind.Events)
+        {
+            throw new InvalidOperationException("the test frame did not parse"); // no Assert here: it allocates
+        }
+    }
+}

@@ -1,0 +1,184 @@
+using System.Text.Json;
+using Polytape.Archive;
+using Polytape.Collector.Feed;
+using Polytape.Collector.Ingest;
+using Polytape.Domain.Continuity;
+using Polytape.Polymarket.MarketChannel;
+
+namespace Polytape.Collector.Tests.Ingest;
+
+/// <summary>The ingest loop with hand-made frames and a recording archive.</summary>
+public sealed class IngestPipelineTests
+{
+    [Fact]
+    public async Task Frames_AreArchivedWithTheirEnvelopeAndLabel_ThenTheirTransitions()
+    {
+        var archive = new RecordingAppender();
+        using var pipeline = new IngestPipeline(archive, TimeProvider.System);
+        var run = pipeline.RunAsync(CancellationToken.None);
+
+        await pipeline.OnFrameAsync(Frames.Of(Frames.Book("11"), sequence: 1, receivedAtMicros: 5), default);
+        await pipeline.OnFrameAsync(Frames.Of("PONG", sequence: 2), default);
+        await pipeline.OnFrameAsync(Frames.Of("{\"event_type\":\"book\",", sequence: 3), default);
+        await pipeline.OnFrameAsync(Frames.Of("{\"event_type\":\"brand_new\",\"x\":1}", sequence: 4), default);
+        await pipeline.OnFrameAsync(Frames.Of($"[{Frames.Book("12")},{Frames.PriceChange("12", "0.41", "3")}]", sequence: 5), default);
+        await pipeline.CompleteAsync();
+        await run;
+
+        var ws = archive.Records.Where(r => r.Kind == ArchiveRecordKind.Ws).ToList();
+        Assert.Equal([1L, 2, 3, 4, 5], ws.Select(r => r.ConnectionSequence));
+        Assert.Equal(["book", "pong", ArchiveRecord.UnknownEventType, ArchiveRecord.UnknownEventType, IngestNames.Mixed], ws.Select(r => r.EventType));
+        Assert.All(ws, r => Assert.Equal("c1", r.Connection));
+        Assert.Equal("PONG", ws[1].Payload);
+
+        // The snapshot's transition follows its frame: Syncing → Live for asset 11, stamped with the frame's receive time.
+        var records = archive.Records.ToList();
+        var continuity = records[1];
+        Assert.Equal(ArchiveRecordKind.Continuity, continuity.Kind);
+        using var json = JsonDocument.Parse(continuity.Payload);
+        Assert.Equal("11", json.RootElement.GetProperty("asset").GetString());
+        Assert.Equal("syncing", json.RootElement.GetProperty("from").GetString());
+        Assert.Equal("live", json.RootElement.GetProperty("to").GetString());
+        Assert.Equal("snapshot", json.RootElement.GetProperty("cause").GetString());
+        Assert.Equal(1000, json.RootElement.GetProperty("exchange_ms").GetInt64());
+        Assert.Equal(5, json.RootElement.GetProperty("recv_us").GetInt64());
+
+        Assert.Equal(5, pipeline.Frames);
+        Assert.Equal(1, pipeline.Statistics.FramesOf(FrameKind.Malformed));
+        Assert.Equal(1, pipeline.Statistics.EventsOf(MarketEventType.Unknown));
+        Assert.Equal(2, pipeline.Statistics.EventsOf(MarketEventType.Book));
+        Assert.Equal(2, pipeline.Continuity.Live);
+    }
+
+    [Fact]
+    public async Task InvokeAsync_RunsAfterTheFramesQueuedBeforeIt()
+    {
+        var archive = new RecordingAppender();
+        using var pipeline = new IngestPipeline(archive, TimeProvider.System);
+        await pipeline.OnFrameAsync(Frames.Of(Frames.Book("21", bid: "0.40")), default);
+        await pipeline.OnFrameAsync(Frames.Of(Frames.PriceChange("21", "0.45", "7"), sequence: 2), default);
+        var best = pipeline.InvokeAsync(k => k.TryGetAsset("21", out var a) ? a.Book.BestBid.ToString() : "missing");
+        var run = pipeline.RunAsync(CancellationToken.None);
+
+        Assert.Equal("0.45", await best.WaitAsync(TimeSpan.FromSeconds(30)));
+        await pipeline.CompleteAsync();
+        await run;
+    }
+
+    [Fact]
+    public async Task SessionEvents_MarkTheConnectionsBooksSyncing_AndAreArchived()
+    {
+        var archive = new RecordingAppender();
+        using var pipeline = new IngestPipeline(archive, TimeProvider.System);
+        var run = pipeline.RunAsync(CancellationToken.None);
+        pipeline.OnSessionStarted("c1", 1, ["31", "32"]);
+        await pipeline.OnFrameAsync(Frames.Of(Frames.Book("31")), default);
+        pipeline.OnSessionEnded("c1", 1, FeedDisconnectReason.Stale, "no data for 60 s");
+        var state = await pipeline.InvokeAsync(k => k.TryGetAsset("31", out var a) ? (a.State, a.Cause, a.Book.Bids.Count) : default);
+        Assert.Equal((ContinuityState.Syncing, ContinuityCause.Disconnected, 0), state);
+
+        // A reconnect: frames of the new epoch rebuild the book.
+        pipeline.OnSessionStarted("c1", 2, ["31", "32"]);
+        await pipeline.OnFrameAsync(Frames.Of(Frames.Book("31"), epoch: 2), default);
+        Assert.Equal(ContinuityState.Live, await pipeline.InvokeAsync(k => k.TryGetAsset("31", out var a) ? a.State : default));
+        await pipeline.CompleteAsync();
+        await run;
+
+        var records = archive.Records.ToList();
+        var started = records.First(r => r.Kind == ArchiveRecordKind.Subscription);
+        Assert.Equal("session_started", started.EventType);
+        Assert.Equal(["31", "32"], JsonDocument.Parse(started.Payload).RootElement.GetProperty("assets").EnumerateArray().Select(e => e.GetString()));
+        var ended = records.Single(r => r.Kind == ArchiveRecordKind.Note);
+        Assert.Contains("\"reason\":\"Stale\"", ended.Payload, StringComparison.Ordinal);
+        Assert.Contains("\"assets_blinded\":1", ended.Payload, StringComparison.Ordinal);
+        Assert.Contains(records, r => r.Kind == ArchiveRecordKind.Continuity && r.Payload.Contains("\"cause\":\"disconnected\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task OverlappingConnections_EventsComeOnlyFromTheConnectionThatDeliveredTheLatestSnapshot()
+    {
+        var archive = new RecordingAppender();
+        var deliveries = new List<(string, string)>();
+        using var pipeline = new IngestPipeline(archive, TimeProvider.System);
+        pipeline.SetObservers(new DeliveryList(deliveries), null);
+        var run = pipeline.RunAsync(CancellationToken.None);
+        await pipeline.OnFrameAsync(Frames.Of(Frames.Book("41"), connection: "old"), default);
+        await pipeline.OnFrameAsync(Frames.Of(Frames.Book("41"), connection: "new"), default);
+
+        // The same change arrives on both connections (make-before-break): applied once.
+        await pipeline.OnFrameAsync(Frames.Of(Frames.PriceChange("41", "0.40", "25"), connection: "old", sequence: 2), default);
+        await pipeline.OnFrameAsync(Frames.Of(Frames.PriceChange("41", "0.40", "25"), connection: "new", sequence: 2), default);
+        await pipeline.OnFrameAsync(Frames.Of(Frames.PriceChange("41", "0.39", "4"), connection: "old", sequence: 3), default);
+        var levels = await pipeline.InvokeAsync(k => k.TryGetAsset("41", out var a) ? a.Book.Bids.Count : -1);
+        await pipeline.CompleteAsync();
+        await run;
+
+        Assert.Equal(1, levels); // 0.39 came from the old connection and was not applied
+        Assert.Equal(2, pipeline.ForeignEventsSkipped);
+        Assert.Equal([("old", "41"), ("new", "41")], deliveries);
+        Assert.Equal(5, archive.WsCount); // every frame is archived, applied or not
+    }
+
+    [Fact]
+    public async Task FullQueue_MakesOnFrameAsyncWait_AndNothingIsDropped()
+    {
+        var archive = new RecordingAppender();
+        archive.Stall();
+        using var pipeline = new IngestPipeline(archive, TimeProvider.System, new IngestOptions { QueueCapacity = 2 });
+        var run = pipeline.RunAsync(CancellationToken.None);
+
+        // Two slots: the loop holds the first frame's slot while it waits on the stalled archive, the second frame holds
+        // the other, so the third and fourth wait (a slot is returned only once its frame is archived).
+        await pipeline.OnFrameAsync(Frames.Of("PONG", sequence: 1), default);
+        await pipeline.OnFrameAsync(Frames.Of("PONG", sequence: 2), default);
+        var third = pipeline.OnFrameAsync(Frames.Of("PONG", sequence: 3), default).AsTask();
+        var fourth = pipeline.OnFrameAsync(Frames.Of("PONG", connection: "c2", sequence: 1), default).AsTask();
+        Assert.False(third.IsCompleted);
+        Assert.False(fourth.IsCompleted);
+
+        archive.Resume();
+        await Task.WhenAll(third, fourth).WaitAsync(TimeSpan.FromSeconds(30));
+        await pipeline.CompleteAsync();
+        await run;
+        // A connection awaits each frame before the next, so its order holds; waiters of different connections may interleave.
+        Assert.Equal([1L, 2, 3], archive.Records.Where(r => r.Connection == "c1").Select(r => r.ConnectionSequence));
+        Assert.Equal([1L], archive.Records.Where(r => r.Connection == "c2").Select(r => r.ConnectionSequence));
+    }
+
+    [Fact]
+    public async Task FramesAfterCompletion_AreReturnedAndCounted()
+    {
+        using var pipeline = new IngestPipeline(new RecordingAppender(), TimeProvider.System);
+        var run = pipeline.RunAsync(CancellationToken.None);
+        await pipeline.CompleteAsync();
+        await run;
+        await pipeline.OnFrameAsync(Frames.Of("PONG"), default);
+        Assert.Equal(1, pipeline.LateFrames);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => pipeline.InvokeAsync(_ => 1));
+    }
+
+    [Fact]
+    public async Task ArchiveFailure_StopsTheLoop_AndCompletionCarriesTheCause()
+    {
+        using var pipeline = new IngestPipeline(new FailingAppender(), TimeProvider.System);
+        var run = pipeline.RunAsync(CancellationToken.None);
+        await pipeline.OnFrameAsync(Frames.Of("PONG"), default);
+
+        var failure = await Assert.ThrowsAsync<ArchiveException>(() => run.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("disk full", failure.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<ArchiveException>(() => pipeline.CompleteAsync());
+        await pipeline.OnFrameAsync(Frames.Of("PONG", sequence: 2), default);
+        Assert.Equal(1, pipeline.LateFrames);
+    }
+
+    private sealed class FailingAppender : IArchiveAppender
+    {
+        public ValueTask AppendAsync(ArchiveRecord record, CancellationToken cancellationToken = default) =>
+            ValueTask.FromException(new ArchiveException("disk full: test"));
+    }
+
+    private sealed class DeliveryList(List<(string, string)> deliveries) : IAssetDeliveryObserver
+    {
+        public void OnSnapshot(string connectionId, string assetId) => deliveries.Add((connectionId, assetId));
+    }
+}

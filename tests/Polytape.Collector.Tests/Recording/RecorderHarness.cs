@@ -1,0 +1,184 @@
+using Polytape.Collector.Configuration;
+using Polytape.Collector.Recording;
+using Polytape.Collector.Status;
+using Polytape.Collector.Tests.Ingest;
+using Polytape.Domain.Books;
+using Polytape.Domain.Numerics;
+using Polytape.Simulator.Exchange;
+using Polytape.Simulator.Hosting;
+using Polytape.Simulator.Universe;
+
+namespace Polytape.Collector.Tests.Recording;
+
+/// <summary>
+/// The whole recorder, configured as <c>polytape record</c> would be, against the in-process simulator with its
+/// engine stepped by hand. Snapshot signals come from the recorder's own ingest loop.
+/// </summary>
+internal sealed class RecorderHarness : IAsyncDisposable
+{
+    private RecorderHarness(PolymarketSimulator simulator, TempDirectory directory, RecorderConfig config)
+    {
+        Simulator = simulator;
+        Directory = directory;
+        Config = config;
+        lock (simulator.Engine.Gate)
+        {
+            Tokens = [.. simulator.Engine.Universe.Markets.SelectMany(m => new[] { m.Yes.Id, m.No.Id })];
+        }
+    }
+
+    public PolymarketSimulator Simulator { get; }
+
+    public TempDirectory Directory { get; }
+
+    public RecorderConfig Config { get; }
+
+    public Recorder Recorder { get; private set; } = null!;
+
+    public SnapshotSignals Snapshots { get; } = new();
+
+    public string[] Tokens { get; }
+
+    public string ArchiveDirectory => Path.Combine(Directory.Path, "archive");
+
+    public static async Task<RecorderHarness> StartAsync(int markets = 20, int assetsPerConnection = 15, Action<RecorderConfig>? configure = null)
+    {
+        var simulator = await PolymarketSimulator.StartAsync(new SimulatorOptions
+        {
+            Port = 0,
+            EventsPerSecond = 0,
+            Universe = new UniverseOptions { Seed = 7, BinaryMarkets = markets, NegRiskEvents = 0, RollingCoins = [] },
+        });
+        var directory = new TempDirectory();
+        var config = new RecorderConfig();
+        config.Discovery.GammaUrl = simulator.GammaUri;
+        config.WebSocket.Url = simulator.MarketWebSocketUri;
+        config.WebSocket.MaxAssetsPerConnection = assetsPerConnection;
+        config.WebSocket.ConnectionsPerSecond = 100;
+        config.WebSocket.Reconnect.InitialDelay = TimeSpan.FromMilliseconds(20);
+        config.WebSocket.Reconnect.MaxDelay = TimeSpan.FromMilliseconds(200);
+        config.Rest.ClobUrl = simulator.ClobUri;
+        config.Rest.VerifyInterval = TimeSpan.Zero;
+        config.Archive.Directory = Path.Combine(directory.Path, "archive");
+        config.Storage.Sqlite.Enabled = false;
+        config.Observability.Listen = "127.0.0.1:0";
+        config.Observability.StatusFile = Path.Combine(directory.Path, "status.json");
+        config.Observability.StatusLine = StatusLineMode.Off;
+        configure?.Invoke(config);
+        var harness = new RecorderHarness(simulator, directory, config);
+        await harness.StartRecorderAsync();
+        return harness;
+    }
+
+    public async Task StartRecorderAsync()
+    {
+        Recorder = await Recorder.StartAsync(Config, new RecorderRuntime());
+        Recorder.SnapshotApplied += Snapshots.OnSnapshot;
+    }
+
+    /// <summary>Waits for a first snapshot of every token; on timeout says which are missing and what the recorder knows of them.</summary>
+    public async Task WaitForAllSnapshotsAsync(int count = 1)
+    {
+        try
+        {
+            await Snapshots.WaitForAsync(Tokens, count);
+        }
+        catch (TimeoutException)
+        {
+            var missing = Tokens.Where(t => Snapshots.CountOf(t) < count).ToList();
+            var catalogued = missing.Count(t => Recorder.Discovery.Catalog.TryGetByAssetId(t, out _));
+            var status = Recorder.Pool.GetStatus();
+            throw new TimeoutException(
+                $"{missing.Count} of {Tokens.Length} tokens had fewer than {count} snapshots ({catalogued} of them in the catalog; " +
+                $"pool desired {status.AssetsDesired}, delivered {status.AssetsDelivered}, pending {status.AssetsPendingSnapshot}, connections {status.Connections.Count}; " +
+                $"discovery pending {Recorder.Discovery.Statistics.MarketsPending}, last error {Recorder.Discovery.Statistics.LastError})");
+        }
+    }
+
+    public void Step(int mutations)
+    {
+        lock (Simulator.Engine.Gate)
+        {
+            Simulator.Engine.Step(mutations);
+        }
+    }
+
+    /// <summary>
+    /// Waits until the simulator has written every frame it published and the recorder has applied as many frames as
+    /// were sent (book snapshots also follow trades, so a resubscribed asset's next snapshot is no barrier). The
+    /// condition is re-read every few milliseconds: it is the synchronisation, the interval only paces the reading.
+    /// </summary>
+    public async Task BarrierAsync()
+    {
+        var deadline = TimeProvider.System.GetTimestamp() + (30 * TimeProvider.System.TimestampFrequency);
+        while (!(Simulator.Hub.PendingFrames == 0 && Recorder.Pipeline.Frames >= Simulator.Hub.Connections.Sum(c => c.FramesSent)))
+        {
+            if (TimeProvider.System.GetTimestamp() > deadline)
+            {
+                throw new TimeoutException(
+                    $"applied {Recorder.Pipeline.Frames} frames of {Simulator.Hub.Connections.Sum(c => c.FramesSent)} sent, {Simulator.Hub.PendingFrames} pending");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System);
+        }
+    }
+
+    /// <summary>
+    /// After a disconnect the frames in flight on the dropped socket are lost by design, so counts cannot say when
+    /// the recorder has caught up: this waits until every token is Live with the simulator's true book instead.
+    /// </summary>
+    public async Task WaitForTrueBooksAsync()
+    {
+        var deadline = TimeProvider.System.GetTimestamp() + (30 * TimeProvider.System.TimestampFrequency);
+        while (true)
+        {
+            var truth = TrueBooks();
+            var wrong = await Recorder.Pipeline.InvokeAsync(keeper => Tokens.Count(id =>
+                !keeper.TryGetAsset(id, out var asset)
+                || asset.State != Domain.Continuity.ContinuityState.Live
+                || !asset.Book.Bids.WireOrder.SequenceEqual(truth[id].Bids)
+                || !asset.Book.Asks.WireOrder.SequenceEqual(truth[id].Asks)));
+            if (wrong == 0)
+            {
+                return;
+            }
+
+            if (TimeProvider.System.GetTimestamp() > deadline)
+            {
+                throw new TimeoutException($"{wrong} of {Tokens.Length} tokens are not Live with the true book");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System);
+        }
+    }
+
+    /// <summary>The simulator's true book of each token, as levels in wire order.</summary>
+    public Dictionary<string, (BookLevel[] Bids, BookLevel[] Asks)> TrueBooks()
+    {
+        lock (Simulator.Engine.Gate)
+        {
+            var books = new Dictionary<string, (BookLevel[], BookLevel[])>(StringComparer.Ordinal);
+            foreach (var id in Tokens)
+            {
+                Simulator.Engine.Universe.TryGetToken(id, out var token);
+                var wire = TokenSummaries.ToWire(token!);
+                books[id] = (
+                    [.. wire.Bids.Select(l => new BookLevel(Price.Parse(l.Price), Size.Parse(l.Size)))],
+                    [.. wire.Asks.Select(l => new BookLevel(Price.Parse(l.Price), Size.Parse(l.Size)))]);
+            }
+
+            return books;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Recorder is not null)
+        {
+            await Recorder.DisposeAsync();
+        }
+
+        await Simulator.DisposeAsync();
+        Directory.Dispose();
+    }
+}
