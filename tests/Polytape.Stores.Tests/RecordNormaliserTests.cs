@@ -49,6 +49,23 @@ public sealed class RecordNormaliserTests
     }
 
     [Fact]
+    public void RecorderPayloads_CatalogAndRemovalAndContinuity_AsTheCollectorWritesThem()
+    {
+        const string market = """{"condition_id":"0xabc","slug":"btc-updown-5m-1790000000","question":"Up or down?","gamma_id":"123","end_date":"2026-09-21T14:18:20Z","active":true,"closed":false,"accepting_orders":true,"neg_risk":false,"tick_size":"0.01","min_order_size":"5","tokens":[{"asset_id":"11","outcome":"Up"},{"asset_id":"12","outcome":"Down"}]}""";
+        var listed = Normalise(ArchiveRecordKind.Catalog, market, "catalog");
+        var removed = Normalise(ArchiveRecordKind.Catalog, market[..^1] + ""","reason":"expired"}""", "catalog_removed");
+        var continuity = Normalise(ArchiveRecordKind.Continuity, """{"asset":"11","from":"syncing","to":"live","cause":"snapshot","epoch":1,"exchange_ms":-1,"recv_us":1790000000000000}""", "continuity");
+
+        Assert.Equal(("0xabc", "2026-09-21T14:18:20Z", false), (listed.Markets[0].ConditionId, listed.Markets[0].EndDate, listed.Markets[0].NegRisk));
+        Assert.Equal(2, listed.Outcomes.Count);
+        Assert.Empty(removed.Markets);
+        var lifecycle = Assert.Single(removed.Lifecycle);
+        Assert.Equal((MarketLifecycleEvent.Removed, "0xabc", "11,12"), (lifecycle.Event, lifecycle.Market, lifecycle.AssetIds));
+        var transition = Assert.Single(continuity.Continuity);
+        Assert.Equal(("11", "syncing", "live", "snapshot", (int?)1, -1L), (transition.AssetId, transition.FromState, transition.ToState, transition.Cause, transition.Epoch, transition.Key.ExchangeTimeMs));
+    }
+
+    [Fact]
     public void Continuity_ToleratesMissingAndUnknownFields()
     {
         var batch = Normalise(ArchiveRecordKind.Continuity, """{"asset":"1001","to":"Live","cause":"Snapshot","at":"2026-09-21T14:13:20.5Z","extra":1}""");
@@ -74,17 +91,18 @@ public sealed class RecordNormaliserTests
         Assert.Equal(0, batch.RowCount);
     }
 
-    private static RowBatch Normalise(ArchiveRecordKind kind, string payload)
+    private static RowBatch Normalise(ArchiveRecordKind kind, string payload, string? eventType = null)
     {
         var batch = new RowBatch();
-        new RecordNormaliser().Add(Record(7, kind, payload), batch);
+        new RecordNormaliser().Add(Record(7, kind, payload, eventType), batch);
         return batch;
     }
 
-    private static ArchiveRecord Record(long sequence, ArchiveRecordKind kind, string payload) => new()
+    private static ArchiveRecord Record(long sequence, ArchiveRecordKind kind, string payload, string? eventType = null) => new()
     {
         Sequence = sequence,
         Kind = kind,
+        EventType = eventType,
         ReceivedAtMicros = 1_790_000_000_000_000,
         Payload = Encoding.UTF8.GetBytes(payload),
     };

@@ -27,6 +27,12 @@ internal sealed class LineReader : IDisposable
         _source = source;
     }
 
+    /// <summary>
+    /// For a file still being written: the end of the input is "nothing more yet", not the end, so a later call reads
+    /// what the writer has flushed since. An incomplete last line is then simply not returned yet.
+    /// </summary>
+    public bool Follow { get; init; }
+
     /// <summary>Decompressed bytes read so far.</summary>
     public long BytesRead { get; private set; }
 
@@ -52,6 +58,13 @@ internal sealed class LineReader : IDisposable
             _scanned = _end;
             if (_ended || !Fill())
             {
+                if (!_ended)
+                {
+                    // Following a live file: the rest has not been flushed yet.
+                    line = default;
+                    return false;
+                }
+
                 TailBytes = _end - _start;
                 if (TailBytes > 0)
                 {
@@ -100,7 +113,7 @@ internal sealed class LineReader : IDisposable
 
         if (read == 0)
         {
-            return End(null);
+            return Follow ? false : End(null);
         }
 
         _end += read;

@@ -14,12 +14,12 @@ internal sealed class RecordFileReader : IDisposable
     private readonly LineReader _lines;
     private string? _corruption;
 
-    private RecordFileReader(string path, FileStream file)
+    private RecordFileReader(string path, FileStream file, bool follow)
     {
         Path = path;
         _file = file;
         _gzip = new GZipStream(file, CompressionMode.Decompress);
-        _lines = new LineReader(_gzip);
+        _lines = new LineReader(_gzip) { Follow = follow };
     }
 
     public string Path { get; }
@@ -40,10 +40,11 @@ internal sealed class RecordFileReader : IDisposable
     /// <summary>Null after a clean end; otherwise why reading stopped before the end of the file.</summary>
     public string? StopReason => _corruption ?? _lines.StopReason;
 
-    public static RecordFileReader Open(string path)
+    /// <summary>Opens a file; with <paramref name="follow"/>, reading past its current end later returns what was appended since.</summary>
+    public static RecordFileReader Open(string path, bool follow = false)
     {
         var file = ArchiveStreams.OpenRead(path);
-        return new RecordFileReader(path, file) { FileBytes = file.Length };
+        return new RecordFileReader(path, file, follow) { FileBytes = file.Length };
     }
 
     /// <summary>The next complete record and its raw line (without '\n', valid until the next call); false at the end or at damage.</summary>

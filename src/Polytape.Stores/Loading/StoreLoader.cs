@@ -213,19 +213,24 @@ public sealed class StoreLoader
 
     private async Task FollowAsync(ChannelWriter<RowBatch> queue, long next, CancellationToken cancellationToken)
     {
+        // The follower keeps the open file open between polls: each poll reads only what was appended.
+        var follower = new ArchiveFollower(_archive, next - 1);
         try
         {
             while (!cancellationToken.IsCancellationRequested)
             {
                 try
                 {
-                    next = ReadFrom(queue, next, cancellationToken);
+                    ReadAvailable(queue, follower, cancellationToken);
                 }
                 catch (Exception e) when (e is IOException or ArchiveException)
                 {
-                    // A file sealed or rotated under us, or a damaged file: count it and read again at the next poll.
+                    // A damaged file: count it and read again at the next poll (after the records already loaded).
                     Interlocked.Increment(ref _errors);
                     Volatile.Write(ref _lastError, e);
+                    var last = follower.LastSequence;
+                    follower.Dispose();
+                    follower = new ArchiveFollower(_archive, last);
                 }
 
                 await Task.Delay(_options.PollInterval, _time, cancellationToken).ConfigureAwait(false);
@@ -233,25 +238,20 @@ public sealed class StoreLoader
         }
         finally
         {
+            follower.Dispose();
             queue.TryComplete();
         }
     }
 
-    /// <summary>Reads everything from <paramref name="next"/> on; returns the next sequence to read.</summary>
-    private long ReadFrom(ChannelWriter<RowBatch> queue, long next, CancellationToken cancellationToken)
+    /// <summary>Normalises and enqueues every record the follower has; a partial batch is sent at the end of the poll.</summary>
+    private void ReadAvailable(ChannelWriter<RowBatch> queue, ArchiveFollower follower, CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(_archive))
-        {
-            return next;
-        }
-
         var batch = new RowBatch();
-        foreach (var record in ArchiveReader.Read(_archive, new ArchiveRange { FromSequence = next }))
+        foreach (var record in follower.ReadAvailable())
         {
             cancellationToken.ThrowIfCancellationRequested();
             RaiseArchiveLast(record.Sequence);
             _normaliser.Add(record, batch);
-            next = record.Sequence + 1;
             if (batch.Records >= _options.BatchRecords)
             {
                 Enqueue(queue, batch, cancellationToken);
@@ -263,8 +263,6 @@ public sealed class StoreLoader
         {
             Enqueue(queue, batch, cancellationToken);
         }
-
-        return next;
     }
 
     private static void Enqueue(ChannelWriter<RowBatch> queue, RowBatch batch, CancellationToken cancellationToken)

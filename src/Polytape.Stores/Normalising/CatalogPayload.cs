@@ -10,6 +10,28 @@ namespace Polytape.Stores.Normalising;
 /// </summary>
 internal static class CatalogPayload
 {
+    /// <summary>The event type of a catalog record that says discovery dropped a market (same JSON plus a reason).</summary>
+    public const string RemovedEventType = "catalog_removed";
+
+    /// <summary>A removal becomes a lifecycle row (event "removed"): the market stays in the markets table as last listed.</summary>
+    public static bool TryReadRemoval(ReadOnlySpan<byte> payload, Func<long, RowKey> nextKey, List<MarketLifecycleRow> rows)
+    {
+        var markets = new List<MarketRow>();
+        var outcomes = new List<OutcomeRow>();
+        if (!TryRead(payload, nextKey, markets, outcomes))
+        {
+            return false;
+        }
+
+        foreach (var market in markets)
+        {
+            var assets = string.Join(',', outcomes.Where(o => o.Key == market.Key).Select(o => o.AssetId));
+            rows.Add(new MarketLifecycleRow(market.Key, MarketLifecycleEvent.Removed, null, market.ConditionId, assets, null));
+        }
+
+        return true;
+    }
+
     public static bool TryRead(ReadOnlySpan<byte> payload, Func<long, RowKey> nextKey, List<MarketRow> markets, List<OutcomeRow> outcomes)
     {
         JsonDocument document;

@@ -64,6 +64,13 @@ public sealed class RecordNormaliser : IMarketChannelHandler
                 }
 
                 break;
+            case ArchiveRecordKind.Catalog when record.EventType == CatalogPayload.RemovedEventType:
+                if (!CatalogPayload.TryReadRemoval(record.Payload.Span, _nextKey, batch.Lifecycle))
+                {
+                    UnreadableRecords++;
+                }
+
+                break;
             case ArchiveRecordKind.Catalog:
                 if (!CatalogPayload.TryRead(record.Payload.Span, _nextKey, batch.Markets, batch.Outcomes))
                 {

@@ -246,7 +246,12 @@ public static class StoreTables
             {
                 Begin(sink, row.Key);
                 sink.ExchangeTime(row.Key.ExchangeTimeMs);
-                sink.Label(row.Event == MarketLifecycleEvent.Resolved ? "resolved" : "new");
+                sink.Label(row.Event switch
+                {
+                    MarketLifecycleEvent.Resolved => "resolved",
+                    MarketLifecycleEvent.Removed => "removed",
+                    _ => "new",
+                });
                 sink.NullableText(row.MarketId);
                 sink.Text(row.Market);
                 sink.Text(row.AssetIds);
