@@ -35,7 +35,6 @@ public static class RecordThroughput
         config.Discovery.RefreshInterval = TimeSpan.FromMinutes(10);
         config.WebSocket.Url = new UriBuilder(simulator) { Scheme = "ws", Path = "/ws/market" }.Uri;
         config.WebSocket.MaxAssetsPerConnection = perConnection;
-        config.WebSocket.ConnectionsPerSecond = 200;
         config.Rest.ClobUrl = simulator;
         config.Archive.Directory = Path.Combine(directory, "archive");
         config.Storage.Sqlite.Enabled = false;
