@@ -62,8 +62,12 @@ start_postgres() {
 
 # A throwaway ClickHouse on 127.0.0.1 (HTTP interface) for the store tests (POLYTAPE_TEST_CLICKHOUSE), stopped on exit.
 clickhouse_dir="$root/artifacts/clickhouse"
+clickhouse_pid=""
 stop_clickhouse() {
-  [[ -f "$clickhouse_dir/server.pid" ]] && kill "$(cat "$clickhouse_dir/server.pid")" 2>/dev/null
+  [[ -n "$clickhouse_pid" ]] || return 0
+  kill "$clickhouse_pid" 2>/dev/null
+  for _ in $(seq 1 40); do kill -0 "$clickhouse_pid" 2>/dev/null || return 0; sleep 0.25; done
+  kill -9 "$clickhouse_pid" 2>/dev/null
   return 0
 }
 start_clickhouse() {
@@ -99,8 +103,9 @@ XML
   <quotas><default><interval><duration>3600</duration><queries>0</queries><errors>0</errors><result_rows>0</result_rows><read_rows>0</read_rows><execution_time>0</execution_time></interval></default></quotas>
 </yandex>
 XML
-  (cd "$clickhouse_dir" && exec /usr/sbin/clickhouse-server --config-file="$clickhouse_dir/config.xml" --pid-file="$clickhouse_dir/server.pid" \
-    >"$clickhouse_dir/stdout.log" 2>&1 &)
+  # Started in the foreground mode (no daemon), in the background of this shell: $! is the server's own pid.
+  /usr/sbin/clickhouse-server --config-file="$clickhouse_dir/config.xml" >"$clickhouse_dir/stdout.log" 2>&1 &
+  clickhouse_pid=$!
   for _ in $(seq 1 120); do
     if (exec 3<>"/dev/tcp/127.0.0.1/$http") 2>/dev/null; then
       export POLYTAPE_TEST_CLICKHOUSE="http://default:$password@127.0.0.1:$http/"
