@@ -72,7 +72,7 @@ public sealed partial class Recorder : IAsyncDisposable
 
         _stores = RecorderStores.Create(config, _time, runtime.LoggerFactory);
         _status = new RecorderStatusBuilder(
-            _time, _time.GetUtcNow(), config.Shard?.ToString(), _pool, _pipeline, _discovery, archive, sessions, _faults, () => _stores.Lag);
+            _time, _time.GetUtcNow(), config.Shard?.ToString(), _pool, _pipeline, _discovery, archive, sessions, _faults, () => _stores.LagBehind(archive.LastSequence));
         Observe();
     }
 

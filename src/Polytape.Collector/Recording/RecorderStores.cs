@@ -27,8 +27,24 @@ internal sealed class RecorderStores : IAsyncDisposable
 
     public IReadOnlyList<StoreLoader> Loaders => _loaders.ConvertAll(l => l.Loader);
 
-    /// <summary>The slowest loader's lag in archive records; null when no store is configured.</summary>
-    public long? Lag => _loaders.Count == 0 ? null : _loaders.Max(l => l.Loader.Lag);
+    /// <summary>
+    /// The slowest loader's lag behind <paramref name="archiveLastSequence"/> in records (null with no store). Tells every
+    /// loader where the archive is, so a loader that cannot read (its store is down) still shows how far behind it is.
+    /// </summary>
+    public long? LagBehind(long archiveLastSequence)
+    {
+        if (_loaders.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var (loader, _) in _loaders)
+        {
+            loader.ObserveArchiveSequence(archiveLastSequence);
+        }
+
+        return _loaders.Max(l => l.Loader.Lag);
+    }
 
     public static RecorderStores Create(RecorderConfig config, TimeProvider time, ILoggerFactory loggers)
     {
