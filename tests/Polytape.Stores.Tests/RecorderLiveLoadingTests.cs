@@ -41,7 +41,8 @@ public sealed class RecorderLiveLoadingTests
         config.Archive.Directory = Path.Combine(directory.Path, "archive");
         config.Storage.Sqlite.Path = Path.Combine(directory.Path, "polytape.db");
         config.Storage.PostgreSql.ConnectionString = postgres?.ConnectionString;
-        config.Storage.ClickHouse.Url = clickHouse is null ? null : new Uri(clickHouse.Spec());
+        // The recorder's setting is the HTTP interface's URL (the database is its path).
+        config.Storage.ClickHouse.Url = clickHouse is null ? null : new Uri(clickHouse.Spec().Replace("clickhouse://", "http://", StringComparison.Ordinal));
         config.Observability.Listen = "off";
         config.Observability.StatusFile = string.Empty;
         config.Observability.StatusLine = StatusLineMode.Off;
