@@ -85,7 +85,7 @@ public sealed partial class Recorder : IAsyncDisposable
     /// <summary>Completes when the recorder has stopped, on request or on a fault.</summary>
     public Task Completion => _stopped.Task;
 
-    /// <summary>Frames taken from the sockets, archived and applied to the books so far.</summary>
+    /// <summary>Frames taken from the sockets, applied to the books and handed to the archive so far.</summary>
     public long FramesApplied => _pipeline.Frames;
 
     /// <summary>A book snapshot was applied (connection, asset), on the ingest loop: tests use it as a barrier.</summary>
@@ -116,7 +116,18 @@ public sealed partial class Recorder : IAsyncDisposable
 
         var archive = await ArchiveWriter.OpenAsync(
             config.Archive.ToArchiveOptions(), runtime.Time, runtime.LoggerFactory.CreateLogger<ArchiveWriter>(), cancellationToken).ConfigureAwait(false);
-        var recorder = new Recorder(config, runtime, archive);
+        Recorder recorder;
+        try
+        {
+            recorder = new Recorder(config, runtime, archive);
+        }
+        catch
+        {
+            // A component refused its settings: release the archive (and its directory lock) before reporting it.
+            await archive.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         try
         {
             await recorder.StartComponentsAsync(cancellationToken).ConfigureAwait(false);
