@@ -40,7 +40,6 @@ public sealed partial class FeedPool
                 DiscoveryRefreshesRequested = _refreshes,
                 HandshakeThrottles = _pacer.Throttles,
                 Resubscriptions = _resubscriptions,
-                SubscriptionRecordsDropped = Interlocked.Read(ref _recordsDropped),
             };
         }
     }

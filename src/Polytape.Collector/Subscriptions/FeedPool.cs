@@ -19,11 +19,6 @@ namespace Polytape.Collector.Subscriptions;
 /// </summary>
 public sealed partial class FeedPool : IFeedSink, IDisposable
 {
-    // Session starts are reported from connection loops that must not block: records queue here for one
-    // writer. A full-universe start makes ~5,000 (1,500 connections × a session and a few changes); the
-    // bound only stops a runaway, and a record that does not fit is counted and logged, never waited for.
-    private const int RecordQueueCapacity = 65_536;
-
     // A uint256 in decimal has at most 78 digits; a little room beyond costs nothing on the stack.
     private const int MaxAssetIdChars = 96;
 
@@ -55,14 +50,15 @@ public sealed partial class FeedPool : IFeedSink, IDisposable
     private long _replacements;
     private long _refreshes;
     private long _resubscriptions;
-    private long _recordsDropped;
 
     // Coalescing wake-up for the supervisor (a session ended stale, a replacement started): capacity 1, extra writes dropped.
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
-    private readonly Channel<SubscriptionChange> _records = Channel.CreateBounded<SubscriptionChange>(new BoundedChannelOptions(RecordQueueCapacity)
+    // Session starts are reported from connection loops that must not block, and the archive never drops, so records
+    // queue here without a bound for one writer. They follow subscription changes, not frames: a full-universe start
+    // makes ~5,000 (1,500 connections × a session and a few changes).
+    private readonly Channel<SubscriptionChange> _records = Channel.CreateUnbounded<SubscriptionChange>(new UnboundedChannelOptions
     {
-        FullMode = BoundedChannelFullMode.Wait,
         SingleReader = true,
     });
 
@@ -522,9 +518,10 @@ public sealed partial class FeedPool : IFeedSink, IDisposable
 
     private void Record(string connectionId, int epoch, string operation, IReadOnlyCollection<string> assets)
     {
-        if (_archive is not null && !_records.Writer.TryWrite(new SubscriptionChange(connectionId, epoch, operation, [.. assets])))
+        if (_archive is not null)
         {
-            Interlocked.Increment(ref _recordsDropped);
+            // Unbounded: fails only after the pool completed the queue at stop, when nothing is subscribed any more.
+            _records.Writer.TryWrite(new SubscriptionChange(connectionId, epoch, operation, [.. assets]));
         }
     }
 

@@ -38,9 +38,6 @@ public sealed record FeedPoolStatus
 
     /// <summary>Resync requests (unsubscribe + subscribe for a fresh snapshot) from the book verifier.</summary>
     public long Resubscriptions { get; init; }
-
-    /// <summary>Subscription records that did not fit the archive queue (should stay 0).</summary>
-    public long SubscriptionRecordsDropped { get; init; }
 }
 
 /// <summary>One connection of the pool.</summary>
