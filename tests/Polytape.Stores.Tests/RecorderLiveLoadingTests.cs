@@ -2,9 +2,6 @@ using Polytape.Archive;
 using Polytape.Collector.Configuration;
 using Polytape.Collector.Recording;
 using Polytape.Collector.Status;
-using Polytape.Domain.Books;
-using Polytape.Domain.Numerics;
-using Polytape.Simulator.Exchange;
 using Polytape.Simulator.Hosting;
 using Polytape.Simulator.Universe;
 using Polytape.Stores.Tests.Support;
@@ -62,7 +59,7 @@ public sealed class RecorderLiveLoadingTests
             await recorder.StopAsync();
         }
 
-        var truth = TrueBooks(simulator, tokens);
+        var truth = simulator.TrueBooks(tokens);
         var lastSequence = ArchiveReader.Read(ArchiveReader.ListFiles(config.Archive.Directory)).Max(r => r.Sequence);
         var spec = kind == StoreKind.PostgreSql ? new StoreSpec(kind, postgres!.ConnectionString) : StoreSpec.Parse(clickHouse!.Spec());
         foreach (var target in new[] { spec, new StoreSpec(StoreKind.Sqlite, config.Storage.Sqlite.Path) })
@@ -76,20 +73,6 @@ public sealed class RecorderLiveLoadingTests
                 Assert.Equal(truth[id].Bids.Reverse(), book.Bids);
                 Assert.Equal(truth[id].Asks.Reverse(), book.Asks);
             }
-        }
-    }
-
-    private static Dictionary<string, (BookLevel[] Bids, BookLevel[] Asks)> TrueBooks(PolymarketSimulator simulator, string[] tokens)
-    {
-        lock (simulator.Engine.Gate)
-        {
-            return tokens.ToDictionary(id => id, id =>
-            {
-                simulator.Engine.Universe.TryGetToken(id, out var token);
-                var wire = TokenSummaries.ToWire(token!);
-                return ((BookLevel[])[.. wire.Bids.Select(l => new BookLevel(Price.Parse(l.Price), Size.Parse(l.Size)))],
-                    (BookLevel[])[.. wire.Asks.Select(l => new BookLevel(Price.Parse(l.Price), Size.Parse(l.Size)))]);
-            });
         }
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Polytape.Domain.Books;
 using Polytape.Simulator.Admin;
 using Polytape.Simulator.Engine;
 using Polytape.Simulator.Gamma;
@@ -43,6 +44,28 @@ public sealed class PolymarketSimulator : IAsyncDisposable
     public MarketChannelHub Hub => _app.Services.GetRequiredService<MarketChannelHub>();
 
     public SimulatorFaults Faults => _app.Services.GetRequiredService<SimulatorFaults>();
+
+    /// <summary>The ground truth tests compare recorded books with: each token's levels in wire order (best last), copied under the engine's gate.</summary>
+    public Dictionary<string, (BookLevel[] Bids, BookLevel[] Asks)> TrueBooks(IEnumerable<string> tokenIds)
+    {
+        ArgumentNullException.ThrowIfNull(tokenIds);
+        var engine = Engine;
+        lock (engine.Gate)
+        {
+            var books = new Dictionary<string, (BookLevel[], BookLevel[])>(StringComparer.Ordinal);
+            foreach (var id in tokenIds)
+            {
+                if (!engine.Universe.TryGetToken(id, out var token))
+                {
+                    throw new ArgumentException($"The simulator has no token {id}.", nameof(tokenIds));
+                }
+
+                books[id] = (token.Book.Bids.WireOrder.ToArray(), token.Book.Asks.WireOrder.ToArray());
+            }
+
+            return books;
+        }
+    }
 
     public static async Task<PolymarketSimulator> StartAsync(SimulatorOptions options, CancellationToken cancellationToken = default)
     {

@@ -2,8 +2,6 @@ using Polytape.Archive;
 using Polytape.Collector.Feed;
 using Polytape.Collector.Ingest;
 using Polytape.Domain.Books;
-using Polytape.Domain.Numerics;
-using Polytape.Simulator.Exchange;
 using Polytape.Simulator.Hosting;
 using Polytape.Simulator.Universe;
 
@@ -109,23 +107,7 @@ internal sealed class SimulatorIngest : IAsyncDisposable
     }
 
     /// <summary>The simulator's true book of each token, as levels in wire order.</summary>
-    public Dictionary<string, (BookLevel[] Bids, BookLevel[] Asks)> TrueBooks()
-    {
-        lock (Simulator.Engine.Gate)
-        {
-            var books = new Dictionary<string, (BookLevel[], BookLevel[])>(StringComparer.Ordinal);
-            foreach (var id in Tokens)
-            {
-                Simulator.Engine.Universe.TryGetToken(id, out var token);
-                var wire = TokenSummaries.ToWire(token!);
-                books[id] = (
-                    [.. wire.Bids.Select(l => new BookLevel(Price.Parse(l.Price), Size.Parse(l.Size)))],
-                    [.. wire.Asks.Select(l => new BookLevel(Price.Parse(l.Price), Size.Parse(l.Size)))]);
-            }
-
-            return books;
-        }
-    }
+    public Dictionary<string, (BookLevel[] Bids, BookLevel[] Asks)> TrueBooks() => Simulator.TrueBooks(Tokens);
 
     /// <summary>Stops the feeds, drains the pipeline and seals the archive. Idempotent.</summary>
     public async Task StopAsync()

@@ -3,8 +3,6 @@ using Polytape.Collector.Recording;
 using Polytape.Collector.Status;
 using Polytape.Collector.Tests.Ingest;
 using Polytape.Domain.Books;
-using Polytape.Domain.Numerics;
-using Polytape.Simulator.Exchange;
 using Polytape.Simulator.Hosting;
 using Polytape.Simulator.Universe;
 
@@ -153,23 +151,7 @@ internal sealed class RecorderHarness : IAsyncDisposable
     }
 
     /// <summary>The simulator's true book of each token, as levels in wire order.</summary>
-    public Dictionary<string, (BookLevel[] Bids, BookLevel[] Asks)> TrueBooks()
-    {
-        lock (Simulator.Engine.Gate)
-        {
-            var books = new Dictionary<string, (BookLevel[], BookLevel[])>(StringComparer.Ordinal);
-            foreach (var id in Tokens)
-            {
-                Simulator.Engine.Universe.TryGetToken(id, out var token);
-                var wire = TokenSummaries.ToWire(token!);
-                books[id] = (
-                    [.. wire.Bids.Select(l => new BookLevel(Price.Parse(l.Price), Size.Parse(l.Size)))],
-                    [.. wire.Asks.Select(l => new BookLevel(Price.Parse(l.Price), Size.Parse(l.Size)))]);
-            }
-
-            return books;
-        }
-    }
+    public Dictionary<string, (BookLevel[] Bids, BookLevel[] Asks)> TrueBooks() => Simulator.TrueBooks(Tokens);
 
     public async ValueTask DisposeAsync()
     {
