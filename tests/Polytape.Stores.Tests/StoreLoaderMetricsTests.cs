@@ -21,7 +21,8 @@ public sealed class StoreLoaderMetricsTests
         {
             InstrumentPublished = (instrument, l) =>
             {
-                if (instrument.Meter.Name == StoreLoaderMetrics.MeterName)
+                // Other tests' loaders publish under the same meter name at the same time: listen to this one only.
+                if (ReferenceEquals(instrument.Meter, metrics.Meter))
                 {
                     l.EnableMeasurementEvents(instrument);
                 }

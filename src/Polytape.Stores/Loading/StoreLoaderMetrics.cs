@@ -26,6 +26,9 @@ public sealed class StoreLoaderMetrics : IDisposable
         _meter.CreateObservableGauge("polytape.store.position", () => new Measurement<long>(loader.Position, tags), "{sequence}", "Last archive sequence in the store.");
     }
 
+    /// <summary>This loader's meter: several loaders (and tests) share the meter name, so a listener tells them apart by instance.</summary>
+    internal Meter Meter => _meter;
+
     /// <summary>Stops reporting; a meter from a factory is the factory's to dispose.</summary>
     public void Dispose()
     {
