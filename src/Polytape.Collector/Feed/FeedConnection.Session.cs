@@ -116,8 +116,12 @@ public sealed partial class FeedConnection
                 }
 
                 FramesReceived++;
-                var frame = new ReceivedFrame(Id, Epoch, ++sequence, MicrosecondsSinceEpoch(now), buffer, length);
-                buffer = ArrayPool<byte>.Shared.Rent(_options.InitialFrameBufferBytes);
+
+                // The frame leaves in a buffer of its own size: handing over the 64 KB assembly buffer instead made every
+                // ~600-byte frame cost a fresh 64 KB array once more were in flight than the shared pool keeps.
+                var bytes = FrameBuffers.Rent(length);
+                buffer.AsSpan(0, length).CopyTo(bytes);
+                var frame = new ReceivedFrame(Id, Epoch, ++sequence, MicrosecondsSinceEpoch(now), bytes, length);
                 length = 0;
                 await _sink.OnFrameAsync(frame, cancellationToken).ConfigureAwait(false);
             }
