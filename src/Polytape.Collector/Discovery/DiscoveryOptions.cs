@@ -1,3 +1,5 @@
+using Polytape.Polymarket.Gamma;
+
 namespace Polytape.Collector.Discovery;
 
 /// <summary>

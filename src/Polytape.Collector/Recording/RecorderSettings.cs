@@ -1,3 +1,4 @@
+using Polytape.Polymarket.Gamma;
 using Polytape.Collector.Configuration;
 using Polytape.Collector.Discovery;
 using Polytape.Collector.Rest;

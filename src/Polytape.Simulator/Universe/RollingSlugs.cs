@@ -1,4 +1,5 @@
 using System.Globalization;
+using Polytape.Polymarket.Gamma;
 
 namespace Polytape.Simulator.Universe;
 
@@ -8,20 +9,6 @@ namespace Polytape.Simulator.Universe;
 /// </summary>
 public static class RollingSlugs
 {
-    private static readonly TimeZoneInfo Eastern = FindEastern();
-
-    private static readonly Dictionary<string, string> CoinNames = new(StringComparer.Ordinal)
-    {
-        ["btc"] = "bitcoin",
-        ["eth"] = "ethereum",
-        ["sol"] = "solana",
-        ["xrp"] = "xrp",
-        ["doge"] = "dogecoin",
-        ["bnb"] = "bnb",
-        ["hype"] = "hyperliquid",
-        ["zec"] = "zcash",
-    };
-
     public static TimeSpan Length(RollingRecurrence recurrence) => recurrence switch
     {
         RollingRecurrence.FiveMinutes => TimeSpan.FromMinutes(5),
@@ -40,34 +27,16 @@ public static class RollingSlugs
         _ => "daily",
     };
 
+    /// <summary>The venue's naming rules for this coin and recurrence, shared with the collector.</summary>
+    public static RollingPattern Pattern(string coin, RollingRecurrence recurrence) =>
+        RollingPattern.Parse($"{coin}-updown-{Code(recurrence)}");
+
     /// <summary>Start of the window containing <paramref name="time"/> (UTC grid; ET hours/days for 1h and daily).</summary>
-    public static DateTimeOffset WindowStart(RollingRecurrence recurrence, DateTimeOffset time)
-    {
-        if (recurrence == RollingRecurrence.Daily)
-        {
-            var eastern = TimeZoneInfo.ConvertTime(time, Eastern);
-            var midnight = new DateTimeOffset(eastern.Date, eastern.Offset);
-            return midnight.ToUniversalTime();
-        }
+    public static DateTimeOffset WindowStart(RollingRecurrence recurrence, DateTimeOffset time) =>
+        Pattern("btc", recurrence).WindowStart(time);
 
-        var seconds = (long)Length(recurrence).TotalSeconds;
-        var unix = time.ToUnixTimeSeconds();
-        return DateTimeOffset.FromUnixTimeSeconds(unix - (((unix % seconds) + seconds) % seconds));
-    }
-
-    public static string Slug(string coin, RollingRecurrence recurrence, DateTimeOffset windowStart)
-    {
-        var eastern = TimeZoneInfo.ConvertTime(windowStart, Eastern);
-        var name = CoinNames.GetValueOrDefault(coin, coin);
-        var month = eastern.ToString("MMMM", CultureInfo.InvariantCulture).ToLowerInvariant();
-        return recurrence switch
-        {
-            RollingRecurrence.OneHour =>
-                $"{name}-up-or-down-{month}-{eastern.Day}-{eastern.Year}-{Hour12(eastern.Hour)}{(eastern.Hour < 12 ? "am" : "pm")}-et",
-            RollingRecurrence.Daily => $"{name}-up-or-down-on-{month}-{eastern.Day}-{eastern.Year}",
-            _ => $"{coin}-updown-{Code(recurrence)}-{windowStart.ToUnixTimeSeconds()}",
-        };
-    }
+    public static string Slug(string coin, RollingRecurrence recurrence, DateTimeOffset windowStart) =>
+        Pattern(coin, recurrence).Slug(windowStart);
 
     public static string SeriesSlug(string coin, RollingRecurrence recurrence) =>
         recurrence == RollingRecurrence.Daily ? $"{coin}-up-or-down-daily" : $"{coin}-up-or-down-{Code(recurrence)}";
@@ -75,9 +44,9 @@ public static class RollingSlugs
     /// <summary>"Bitcoin Up or Down - July 23, 7:55PM-8:00PM ET" (question text uses Eastern time).</summary>
     public static string Question(string coin, RollingRecurrence recurrence, DateTimeOffset windowStart)
     {
-        var name = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(CoinNames.GetValueOrDefault(coin, coin));
-        var start = TimeZoneInfo.ConvertTime(windowStart, Eastern);
-        var end = TimeZoneInfo.ConvertTime(windowStart + Length(recurrence), Eastern);
+        var name = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(RollingPattern.CoinName(coin));
+        var start = RollingPattern.ToEastern(windowStart);
+        var end = RollingPattern.ToEastern(windowStart + Length(recurrence));
         var day = start.ToString("MMMM d", CultureInfo.InvariantCulture);
         return recurrence == RollingRecurrence.Daily
             ? $"{name} Up or Down on {day}?"
@@ -86,19 +55,4 @@ public static class RollingSlugs
 
     private static string Clock(DateTimeOffset time) =>
         time.ToString("h:mmtt", CultureInfo.InvariantCulture).ToUpperInvariant();
-
-    private static int Hour12(int hour) => hour % 12 == 0 ? 12 : hour % 12;
-
-    private static TimeZoneInfo FindEastern()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            // Without tzdata, a fixed EST offset keeps slugs well-formed (they may be an hour off in summer).
-            return TimeZoneInfo.CreateCustomTimeZone("EST", TimeSpan.FromHours(-5), "EST", "EST");
-        }
-    }
 }

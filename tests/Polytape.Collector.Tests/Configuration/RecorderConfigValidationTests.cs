@@ -1,3 +1,4 @@
+using Polytape.Polymarket.Gamma;
 using Polytape.Collector.Configuration;
 
 namespace Polytape.Collector.Tests.Configuration;

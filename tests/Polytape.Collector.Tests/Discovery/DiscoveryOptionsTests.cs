@@ -1,3 +1,4 @@
+using Polytape.Polymarket.Gamma;
 using Polytape.Collector.Discovery;
 
 namespace Polytape.Collector.Tests.Discovery;

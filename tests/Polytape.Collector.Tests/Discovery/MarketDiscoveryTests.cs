@@ -1,3 +1,4 @@
+using Polytape.Polymarket.Gamma;
 using System.Text;
 using System.Text.Json;
 using Polytape.Archive;

@@ -1,14 +1,14 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
-namespace Polytape.Collector.Discovery;
+namespace Polytape.Polymarket.Gamma;
 
 /// <summary>
 /// A rolling crypto up/down series, written <c>{coin}-updown-{5m|15m|1h|4h|daily}</c>, and its window slugs
 /// (polymarket-protocol.md §6.4): <c>btc-updown-5m-{window start unix}</c> for 5m, 15m and 4h (UTC grid);
 /// <c>bitcoin-up-or-down-{month}-{day}-{year}-{h}{am|pm}-et</c> for hourly and
-/// <c>bitcoin-up-or-down-on-{month}-{day}-{year}</c> for daily windows, both in Eastern time. Mirrors the simulator's
-/// RollingSlugs (a test keeps them in step); the collector must compute upcoming slugs itself.
+/// <c>bitcoin-up-or-down-on-{month}-{day}-{year}</c> for daily windows, both in Eastern time. The one place these
+/// rules live: the collector computes upcoming slugs with it, and the simulator names its windows with it.
 /// </summary>
 public sealed record RollingPattern
 {
@@ -125,7 +125,7 @@ public sealed record RollingPattern
         }
 
         var eastern = TimeZoneInfo.ConvertTime(windowStart, Eastern);
-        var name = CoinNames.GetValueOrDefault(Coin, Coin);
+        var name = CoinName(Coin);
 #pragma warning disable CA1308 // Slugs are lower case by definition.
         var month = eastern.ToString("MMMM", CultureInfo.InvariantCulture).ToLowerInvariant();
 #pragma warning restore CA1308
@@ -137,6 +137,12 @@ public sealed record RollingPattern
         var hour = eastern.Hour % 12 == 0 ? 12 : eastern.Hour % 12;
         return string.Create(CultureInfo.InvariantCulture, $"{name}-up-or-down-{month}-{eastern.Day}-{eastern.Year}-{hour}{(eastern.Hour < 12 ? "am" : "pm")}-et");
     }
+
+    /// <summary>The coin as hourly and daily slugs spell it ("btc" → "bitcoin"); unknown coins keep their code.</summary>
+    public static string CoinName(string coin) => CoinNames.GetValueOrDefault(coin, coin);
+
+    /// <summary>The same instant on the Eastern clock these markets are named by.</summary>
+    public static DateTimeOffset ToEastern(DateTimeOffset time) => TimeZoneInfo.ConvertTime(time, Eastern);
 
     /// <summary>The current window's slug and the next <paramref name="windowsAhead"/>, oldest first.</summary>
     public IReadOnlyList<string> Slugs(DateTimeOffset now, int windowsAhead)
@@ -164,7 +170,7 @@ public sealed record RollingPattern
         }
         catch (TimeZoneNotFoundException)
         {
-            // Without tzdata a fixed EST offset keeps slugs well-formed (an hour off in summer), as the simulator does.
+            // Without tzdata a fixed EST offset keeps slugs well-formed (an hour off in summer).
             return TimeZoneInfo.CreateCustomTimeZone("EST", TimeSpan.FromHours(-5), "EST", "EST");
         }
     }
