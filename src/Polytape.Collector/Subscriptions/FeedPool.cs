@@ -129,14 +129,16 @@ public sealed partial class FeedPool : IFeedSink, IDisposable
                         next++;
                     }
 
-                    foreach (var id in fresh)
+                    var members = new AssetSlot[fresh.Count];
+                    for (var i = 0; i < fresh.Count; i++)
                     {
+                        var id = fresh[i];
                         if (next == withRoom.Count)
                         {
                             withRoom.Add(NewConnection("assets added", changes));
                         }
 
-                        var slot = new AssetSlot(id);
+                        var slot = members[i] = new AssetSlot(id) { Group = members };
                         _assets.Add(id, slot);
                         _deliveryCounts[(int)AssetDelivery.Waiting]++;
                         _unsettled.Add(slot);
