@@ -6,5 +6,6 @@ namespace Polytape.Collector.Ingest;
 /// </summary>
 public interface IAssetDeliveryObserver
 {
-    void OnSnapshot(string connectionId, string assetId);
+    /// <summary><paramref name="epoch"/> is the session the snapshot came in: one queued from an earlier session is stale.</summary>
+    void OnSnapshot(string connectionId, int epoch, string assetId);
 }

@@ -16,6 +16,7 @@ internal sealed class IngestHandler : IMarketChannelHandler
     private byte[] _frame = [];
     private int _frameLength;
     private string _connection = string.Empty;
+    private int _epoch;
     private MarketEventType _firstType;
     private bool _mixed;
 
@@ -37,9 +38,10 @@ internal sealed class IngestHandler : IMarketChannelHandler
     /// <summary>The archive label of the frame parsed since <see cref="Begin"/>: its event type, or "mixed".</summary>
     public string Label => EventCount == 0 ? IngestNames.Of(FrameKind.Empty) : _mixed ? IngestNames.Mixed : IngestNames.Of(_firstType);
 
-    public void Begin(string connectionId, byte[] frame, int length)
+    public void Begin(string connectionId, int epoch, byte[] frame, int length)
     {
         _connection = connectionId;
+        _epoch = epoch;
         _frame = frame;
         _frameLength = length;
         _firstType = MarketEventType.Unknown;
@@ -52,7 +54,7 @@ internal sealed class IngestHandler : IMarketChannelHandler
         Note(MarketEventType.Book);
         var id = _ownership.TakeOver(book.AssetId, _connection);
         _keeper.OnBook(book);
-        Deliveries?.OnSnapshot(_connection, id);
+        Deliveries?.OnSnapshot(_connection, _epoch, id);
     }
 
     public void OnPriceChange(in PolymarketPriceChange change)

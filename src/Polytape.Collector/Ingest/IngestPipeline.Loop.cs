@@ -86,7 +86,7 @@ public sealed partial class IngestPipeline
     {
         try
         {
-            _handler.Begin(frame.ConnectionId, frame.Buffer, frame.Length);
+            _handler.Begin(frame.ConnectionId, frame.Epoch, frame.Buffer, frame.Length);
             var result = _parser.Parse(frame.Bytes, _handler);
             var appliedMicros = NowMicros();
             var latency = appliedMicros - frame.ReceivedAtMicroseconds;

@@ -9,9 +9,9 @@ namespace Polytape.Collector.Recording;
 /// <summary>Snapshots seen by ingest tell the pool an asset delivers; resync requests from the verifier resubscribe it.</summary>
 internal sealed class PoolBridge(FeedPool pool, Action<string, string>? observed) : IAssetDeliveryObserver, IResyncRequester
 {
-    public void OnSnapshot(string connectionId, string assetId)
+    public void OnSnapshot(string connectionId, int epoch, string assetId)
     {
-        pool.OnSnapshot(connectionId, assetId);
+        pool.OnSnapshot(connectionId, epoch, assetId);
         observed?.Invoke(connectionId, assetId);
     }
 

@@ -233,23 +233,24 @@ public sealed partial class FeedPool : IFeedSink, IDisposable
     }
 
     /// <summary>
-    /// A book snapshot for the asset arrived on the connection (called by the ingest pipeline, any thread):
-    /// the asset is delivering. Snapshots from a connection the asset has left are ignored.
+    /// A book snapshot for the asset arrived in session <paramref name="epoch"/> of the connection (called by the ingest
+    /// pipeline, any thread): the asset is delivering. Snapshots from a connection the asset has left, or from an
+    /// earlier session (still queued when the connection reconnected), are ignored.
     /// </summary>
-    public void OnSnapshot(string connectionId, string assetId) => OnSnapshot(connectionId, assetId.AsSpan());
+    public void OnSnapshot(string connectionId, int epoch, string assetId) => OnSnapshot(connectionId, epoch, assetId.AsSpan());
 
-    /// <summary>As <see cref="OnSnapshot(string, string)"/>, with the id as the frame's UTF-8 bytes: no string is made.</summary>
-    public void OnSnapshot(string connectionId, ReadOnlySpan<byte> assetIdUtf8)
+    /// <summary>As <see cref="OnSnapshot(string, int, string)"/>, with the id as the frame's UTF-8 bytes: no string is made.</summary>
+    public void OnSnapshot(string connectionId, int epoch, ReadOnlySpan<byte> assetIdUtf8)
     {
         // Asset ids are decimal uint256 values (at most 78 digits); anything longer is not one of ours.
         Span<char> id = stackalloc char[MaxAssetIdChars];
         if (assetIdUtf8.Length <= MaxAssetIdChars && System.Text.Encoding.UTF8.TryGetChars(assetIdUtf8, id, out var written))
         {
-            OnSnapshot(connectionId, id[..written]);
+            OnSnapshot(connectionId, epoch, id[..written]);
         }
     }
 
-    private void OnSnapshot(string connectionId, ReadOnlySpan<char> assetId)
+    private void OnSnapshot(string connectionId, int epoch, ReadOnlySpan<char> assetId)
     {
         lock (_gate)
         {
@@ -261,6 +262,11 @@ public sealed partial class FeedPool : IFeedSink, IDisposable
             var owner = slot.Connection;
             if (string.Equals(owner.Id, connectionId, StringComparison.Ordinal))
             {
+                if (epoch != owner.Feed.Epoch)
+                {
+                    return;
+                }
+
                 slot.SnapshotFrom = owner;
                 slot.Retries = 0;
                 slot.ResubscribedHere = false;
@@ -269,7 +275,7 @@ public sealed partial class FeedPool : IFeedSink, IDisposable
                     SetDelivery(slot, AssetDelivery.Delivered, null);
                 }
             }
-            else if (owner.Replacement is { } replacement && string.Equals(replacement.Id, connectionId, StringComparison.Ordinal))
+            else if (owner.Replacement is { } replacement && string.Equals(replacement.Id, connectionId, StringComparison.Ordinal) && epoch == replacement.Feed.Epoch)
             {
                 slot.SnapshotFrom = replacement;
             }

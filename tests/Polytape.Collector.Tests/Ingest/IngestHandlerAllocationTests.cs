@@ -44,7 +44,7 @@ public sealed class IngestHandlerAllocationTests
 
     private static void Apply(MarketFrameParser parser, IngestHandler handler, string connection, byte[] frame)
     {
-        handler.Begin(connection, frame, frame.Length);
+        handler.Begin(connection, 1, frame, frame.Length);
         if (parser.Parse(frame, handler).Kind != FrameKind.Events)
         {
             throw new InvalidOperationException("the test frame did not parse"); // no Assert here: it allocates

@@ -179,6 +179,6 @@ public sealed class IngestPipelineTests
 
     private sealed class DeliveryList(List<(string, string)> deliveries) : IAssetDeliveryObserver
     {
-        public void OnSnapshot(string connectionId, string assetId) => deliveries.Add((connectionId, assetId));
+        public void OnSnapshot(string connectionId, int epoch, string assetId) => deliveries.Add((connectionId, assetId));
     }
 }

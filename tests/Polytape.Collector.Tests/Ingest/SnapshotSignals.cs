@@ -9,7 +9,7 @@ internal sealed class SnapshotSignals : IAssetDeliveryObserver
     private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
     private readonly List<(Func<IReadOnlyDictionary<string, int>, bool> Condition, TaskCompletionSource Signal)> _waiters = [];
 
-    public void OnSnapshot(string connectionId, string assetId)
+    public void OnSnapshot(string connectionId, int epoch, string assetId)
     {
         lock (_gate)
         {

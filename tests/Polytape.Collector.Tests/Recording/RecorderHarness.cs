@@ -70,7 +70,7 @@ internal sealed class RecorderHarness : IAsyncDisposable
 
     public async Task StartRecorderAsync()
     {
-        Recorder = await Recorder.StartAsync(Config, new RecorderRuntime { SnapshotApplied = Snapshots.OnSnapshot });
+        Recorder = await Recorder.StartAsync(Config, new RecorderRuntime { SnapshotApplied = (connection, asset) => Snapshots.OnSnapshot(connection, 0, asset) });
     }
 
     /// <summary>Waits for a first snapshot of every token; on timeout says which are missing and what the recorder knows of them.</summary>

@@ -34,18 +34,31 @@ public sealed class FeedPoolHotPathTests
         using var pool = new FeedPool(new FeedPoolOptions(), new CountingSink(), TimeProvider.System);
         await pool.AddAsync([Asset]);
         var bytes = Encoding.UTF8.GetBytes(Asset);
-        pool.OnSnapshot("c1", bytes); // warm-up
+        pool.OnSnapshot("c1", 0, bytes); // warm-up (c1 has not connected yet: its session is epoch 0)
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < 1_000; i++)
         {
-            pool.OnSnapshot("c1", bytes);
+            pool.OnSnapshot("c1", 0, bytes);
         }
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
         Assert.Equal(1, pool.GetStatus().AssetsDelivered);
-        pool.OnSnapshot("c9", Encoding.UTF8.GetBytes("123")); // unknown asset and connection: ignored
+        pool.OnSnapshot("c9", 0, Encoding.UTF8.GetBytes("123")); // unknown asset and connection: ignored
         Assert.Equal((1, 0), (pool.GetStatus().AssetsDelivered, pool.GetStatus().AssetsPendingSnapshot));
+    }
+
+    [Fact]
+    public async Task OnSnapshot_FromAnEarlierSession_DoesNotMarkTheAssetDelivered()
+    {
+        using var pool = new FeedPool(new FeedPoolOptions(), new CountingSink(), TimeProvider.System);
+        await pool.AddAsync([Asset]);
+        var bytes = Encoding.UTF8.GetBytes(Asset);
+
+        pool.OnSnapshot("c1", -1, bytes); // queued before the connection's current session (epoch 0) began
+        Assert.Equal((0, 1), (pool.GetStatus().AssetsDelivered, pool.GetStatus().AssetsDesired));
+        pool.OnSnapshot("c1", 0, bytes);
+        Assert.Equal(1, pool.GetStatus().AssetsDelivered);
     }
 
     private sealed class CountingSink : IFeedSink

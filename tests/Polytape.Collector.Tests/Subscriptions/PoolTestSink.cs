@@ -33,7 +33,7 @@ internal sealed class PoolTestSink : IFeedSink
         // The pool hears of the snapshots before the frame is logged, so a test that sees the frame sees their effect.
         foreach (var asset in books)
         {
-            Pool?.OnSnapshot(frame.ConnectionId, asset);
+            Pool?.OnSnapshot(frame.ConnectionId, frame.Epoch, asset);
         }
 
         lock (_lock)
