@@ -59,10 +59,12 @@ public static class StoreThroughput
         var walking = clock.Elapsed.TotalSeconds;
         Console.WriteLine(Line($"row walk only: {counting.Rows:N0} rows in {walking:F2} s ({counting.Rows / walking:N0} rows/s)"));
 
+        var cpu = new CpuMeter();
         await using (var store = StoreFactory.Create(spec))
         {
             await store.EnsureSchemaAsync();
             clock.Restart();
+            cpu.Restart();
             foreach (var batch in batches)
             {
                 await store.WriteAsync(batch);
@@ -70,6 +72,7 @@ public static class StoreThroughput
 
             var writing = clock.Elapsed.TotalSeconds;
             Console.WriteLine(Line($"{store.Description}: {rows:N0} rows in {batches.Count} batches of {batchRecords} records, {writing:F2} s → {rows / writing:N0} rows/s"));
+            Console.WriteLine("  " + cpu.Report(rows));
         }
 
         // The whole path of `polytape load`: archive files → reader → normaliser → bounded queue → store (a second, empty store).
@@ -85,8 +88,10 @@ public static class StoreThroughput
             }
 
             await using var second = StoreFactory.Create(SecondSpec(spec));
+            cpu.Restart();
             var result = await new StoreLoader(second, directory, new StoreLoaderOptions { BatchRecords = batchRecords }).LoadAsync(retention: false);
             Console.WriteLine(Line($"load from archive into {second.Description}: {result.Records:N0} records, {result.Rows:N0} rows in {result.Elapsed.TotalSeconds:F2} s → {result.Rows / result.Elapsed.TotalSeconds:N0} rows/s"));
+            Console.WriteLine("  " + cpu.Report(result.Rows));
         }
         finally
         {
