@@ -33,7 +33,9 @@ public static class RecordThroughput
         var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 30;
         var warmup = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20;
         var perConnection = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 200;
-        var directory = Directory.CreateTempSubdirectory("polytape-bench-record-").FullName;
+        // --keep=DIR records into DIR and leaves it there (to load the same archive again offline).
+        var kept = Option(stores, "--keep=");
+        var directory = kept ?? Directory.CreateTempSubdirectory("polytape-bench-record-").FullName;
 
         var config = new RecorderConfig();
         config.Discovery.GammaUrl = new Uri(simulator, "gamma/");
@@ -101,7 +103,10 @@ public static class RecordThroughput
             }
         }
 
-        Directory.Delete(directory, recursive: true);
+        if (kept is null)
+        {
+            Directory.Delete(directory, recursive: true);
+        }
         return 0;
     }
 
