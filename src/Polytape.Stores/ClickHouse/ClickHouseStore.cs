@@ -5,10 +5,10 @@ using Polytape.Stores.Schema;
 namespace Polytape.Stores.ClickHouse;
 
 /// <summary>
-/// ClickHouse over its HTTP interface with RowBinary inserts: one INSERT per table per batch and the first-time
-/// rows into the aggregate feeds, all in flight together, then the position. ClickHouse has no transactions, so each step is idempotent on
-/// its own: rows collapse by key (ReplacingMergeTree), the feeds only see rows above the stored position, and the
-/// position only rises. A crash between the feeds and the position can count that batch's trades twice in the bars;
+/// ClickHouse over its HTTP interface with RowBinary inserts: one INSERT per table per batch, all in flight
+/// together, then the first-time rows into the aggregate feeds (both at once), then the position. ClickHouse has no
+/// transactions, so each step is idempotent on its own: rows collapse by key (ReplacingMergeTree), the feeds only
+/// see rows above the stored position, and the position only rises. A crash between the feeds and the position can count that batch's trades twice in the bars;
 /// the rows themselves stay exact. Retention drops whole day partitions.
 /// </summary>
 public sealed partial class ClickHouseStore : IStore
@@ -71,7 +71,7 @@ public sealed partial class ClickHouseStore : IStore
         }
 
         var position = await GetPositionAsync(cancellationToken).ConfigureAwait(false);
-        var inserts = new List<Task>(StoreTables.All.Count + 2);
+        var inserts = new List<Task>(StoreTables.All.Count);
         for (var i = 0; i < StoreTables.All.Count; i++)
         {
             var table = StoreTables.All[i];
@@ -81,20 +81,17 @@ public sealed partial class ClickHouseStore : IStore
             }
         }
 
-        if (batch.LastSequence > position)
-        {
-            // The feeds take the same bytes as their tables when the whole batch is new (the usual case).
-            var fresh = batch.FirstSequence > position ? batch : RowsAbove(batch, position);
-            inserts.Add(Feed(StoreTables.Trades, ClickHouseSchema.TradesFeed, fresh, ReferenceEquals(fresh, batch), cancellationToken));
-            inserts.Add(Feed(StoreTables.TopOfBook, ClickHouseSchema.TopOfBookFeed, fresh, ReferenceEquals(fresh, batch), cancellationToken));
-        }
-
-        // Every insert at once: the server parses and merges them on all its cores while the others are in flight.
-        // Each is idempotent on its own (see the class comment), so their order does not matter; the position only
-        // rises after all of them succeeded.
+        // Every table at once: the server parses and merges them on all its cores while the others are in flight.
+        // Rows collapse by key, so a batch retried after one insert failed leaves no duplicates.
         await Task.WhenAll(inserts).ConfigureAwait(false);
         if (batch.LastSequence > position)
         {
+            // The feeds only after every table succeeded: a feed sent and then retried with its batch would count
+            // its trades twice in the bars. They take the same bytes as their tables when the whole batch is new.
+            var fresh = batch.FirstSequence > position ? batch : RowsAbove(batch, position);
+            await Task.WhenAll(
+                Feed(StoreTables.Trades, ClickHouseSchema.TradesFeed, fresh, ReferenceEquals(fresh, batch), cancellationToken),
+                Feed(StoreTables.TopOfBook, ClickHouseSchema.TopOfBookFeed, fresh, ReferenceEquals(fresh, batch), cancellationToken)).ConfigureAwait(false);
             await _connection.ExecuteAsync(
                 string.Create(CultureInfo.InvariantCulture, $"INSERT INTO load_position VALUES (1, {batch.LastSequence})"), cancellationToken).ConfigureAwait(false);
         }
