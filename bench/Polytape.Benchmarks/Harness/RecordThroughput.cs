@@ -11,8 +11,11 @@ namespace Polytape.Benchmarks.Harness;
 /// <summary>
 /// <c>polytape record</c> against a simulator in ANOTHER process (so this process's CPU is the recorder's alone), with
 /// archiving on: sustained frames/s, CPU per frame, RSS, and receive→applied latency percentiles from the recorder's own
-/// histogram. Usage: record-throughput SIMULATOR_URL [seconds] [warmup-seconds] [assets-per-connection]
-/// where SIMULATOR_URL is what <c>polytape simulate --port P</c> prints as its CLOB address (http://127.0.0.1:P/).
+/// histogram. Usage: record-throughput SIMULATOR_URL [seconds] [warmup-seconds] [assets-per-connection] [--sqlite]
+/// [--postgres=NPGSQL_CONNECTION_STRING] [--clickhouse=URL] where SIMULATOR_URL is what <c>polytape simulate --port P</c>
+/// prints as its CLOB address (http://127.0.0.1:P/). With stores enabled it also samples the loaders' lag (records in
+/// the archive not yet in the slowest store) every 100 ms of the measured window, and times the stop, whose final
+/// catch-up loads what the stores still lack.
 /// </summary>
 public static class RecordThroughput
 {
@@ -24,11 +27,15 @@ public static class RecordThroughput
             return 1;
         }
 
+        var stores = args.Where(arg => arg.StartsWith("--", StringComparison.Ordinal)).ToList();
+        args = [.. args.Where(arg => !arg.StartsWith("--", StringComparison.Ordinal))];
         var simulator = new Uri(args[0]);
         var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 30;
         var warmup = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20;
         var perConnection = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 200;
-        var directory = Directory.CreateTempSubdirectory("polytape-bench-record-").FullName;
+        // --keep=DIR records into DIR and leaves it there (to load the same archive again offline).
+        var kept = Option(stores, "--keep=");
+        var directory = kept ?? Directory.CreateTempSubdirectory("polytape-bench-record-").FullName;
 
         var config = new RecorderConfig();
         config.Discovery.GammaUrl = new Uri(simulator, "gamma/");
@@ -37,7 +44,10 @@ public static class RecordThroughput
         config.WebSocket.MaxAssetsPerConnection = perConnection;
         config.Rest.ClobUrl = simulator;
         config.Archive.Directory = Path.Combine(directory, "archive");
-        config.Storage.Sqlite.Enabled = false;
+        config.Storage.Sqlite.Enabled = stores.Contains("--sqlite");
+        config.Storage.Sqlite.Path = Path.Combine(directory, "polytape.db");
+        config.Storage.PostgreSql.ConnectionString = Option(stores, "--postgres=");
+        config.Storage.ClickHouse.Url = Option(stores, "--clickhouse=") is { } clickHouse ? new Uri(clickHouse) : null;
         config.Observability.Listen = "off";
         config.Observability.StatusFile = string.Empty;
         config.Observability.StatusLine = StatusLineMode.Off;
@@ -55,7 +65,20 @@ public static class RecordThroughput
             var gcsBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             latencies.Reset();
             var clock = Stopwatch.StartNew();
-            await Task.Delay(TimeSpan.FromSeconds(seconds), TimeProvider.System).ConfigureAwait(false);
+            var lags = new List<long>();
+            using (var measuring = new CancellationTokenSource(TimeSpan.FromSeconds(seconds)))
+            {
+                while (!measuring.IsCancellationRequested)
+                {
+                    if (recorder.GetStatus().StoreLag is { } lag)
+                    {
+                        lags.Add(lag);
+                    }
+
+                    await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System, CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+
             var elapsed = clock.Elapsed.TotalSeconds;
             process.Refresh();
             var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
@@ -73,11 +96,29 @@ public static class RecordThroughput
             Console.WriteLine(string.Create(invariant, $"allocated {allocated / 1048576.0:N0} MiB = {(frames > 0 ? (double)allocated / frames : 0):N0} B per frame; collections gen0 {gcs.Item1}, gen1 {gcs.Item2}, gen2 {gcs.Item3}"));
             Console.WriteLine(string.Create(invariant, $"receive→applied latency over {count:N0} frames: p50 {p50:F0} µs, p99 {p99:F0} µs, p99.9 {p999:F0} µs, max {max:F0} µs"));
             Console.WriteLine(string.Create(invariant, $"archive {status.Archive.Bytes / 1048576.0:N1} MiB written, last sequence {status.Archive.LastSequence}"));
+            if (lags.Count > 0)
+            {
+                lags.Sort();
+                long LagAt(double q) => lags[Math.Min(lags.Count - 1, (int)(q * lags.Count))];
+                Console.WriteLine(string.Create(invariant, $"store lag ({string.Join(' ', stores.Select(Redacted))}) over {lags.Count} samples: p50 {LagAt(0.5):N0}, p99 {LagAt(0.99):N0}, max {lags[^1]:N0} records; {status.StoreLag:N0} at stop"));
+                var stopping = Stopwatch.StartNew();
+                await recorder.StopAsync().ConfigureAwait(false);
+                process.Refresh();
+                Console.WriteLine(string.Create(invariant, $"stop with final store catch-up: {stopping.Elapsed.TotalSeconds:F2} s; cpu over the whole run incl. stop {(process.TotalProcessorTime - cpuBefore).TotalSeconds:F2} s"));
+            }
         }
 
-        Directory.Delete(directory, recursive: true);
+        if (kept is null)
+        {
+            Directory.Delete(directory, recursive: true);
+        }
         return 0;
     }
+
+    private static string? Option(List<string> options, string prefix) =>
+        options.FirstOrDefault(option => option.StartsWith(prefix, StringComparison.Ordinal))?[prefix.Length..];
+
+    private static string Redacted(string option) => option.Split('=', 2)[0];
 
     /// <summary>Collects the recorder's receive→applied histogram measurements (seconds) as microseconds.</summary>
     private sealed class LatencySamples : IDisposable

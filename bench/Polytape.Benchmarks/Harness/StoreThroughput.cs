@@ -27,7 +27,19 @@ public static class StoreThroughput
         var batchRecords = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 5_000;
         var archive = Frames(records, markets);
 
+        // The parser alone (no rows built): how much of the normaliser is parsing.
         var clock = Stopwatch.StartNew();
+        var parser = new Polytape.Polymarket.MarketChannel.MarketFrameParser();
+        var nullHandler = new NullHandler();
+        foreach (var record in archive)
+        {
+            parser.Parse(record.Payload.Span, nullHandler);
+        }
+
+        Console.WriteLine(Line($"parser alone: {archive.Count:N0} records, {nullHandler.Events:N0} events in {clock.Elapsed.TotalSeconds:F2} s ({archive.Count / clock.Elapsed.TotalSeconds:N0} records/s)"));
+
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        clock.Restart();
         var normaliser = new RecordNormaliser();
         var batches = new List<RowBatch>();
         for (var i = 0; i < archive.Count; i += batchRecords)
@@ -43,7 +55,7 @@ public static class StoreThroughput
 
         var normalising = clock.Elapsed.TotalSeconds;
         var rows = batches.Sum(batch => batch.RowCount);
-        Console.WriteLine(Line($"normaliser: {archive.Count:N0} records → {rows:N0} rows in {normalising:F2} s ({archive.Count / normalising:N0} records/s, {rows / normalising:N0} rows/s)"));
+        Console.WriteLine(Line($"normaliser: {archive.Count:N0} records → {rows:N0} rows in {normalising:F2} s ({archive.Count / normalising:N0} records/s, {rows / normalising:N0} rows/s), {(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / (double)archive.Count:N0} bytes allocated per record"));
 
         // The shared per-row path (table writers → sink calls) without any database: the floor every backend pays.
         clock.Restart();
@@ -59,10 +71,12 @@ public static class StoreThroughput
         var walking = clock.Elapsed.TotalSeconds;
         Console.WriteLine(Line($"row walk only: {counting.Rows:N0} rows in {walking:F2} s ({counting.Rows / walking:N0} rows/s)"));
 
+        var cpu = new CpuMeter();
         await using (var store = StoreFactory.Create(spec))
         {
             await store.EnsureSchemaAsync();
             clock.Restart();
+            cpu.Restart();
             foreach (var batch in batches)
             {
                 await store.WriteAsync(batch);
@@ -70,6 +84,7 @@ public static class StoreThroughput
 
             var writing = clock.Elapsed.TotalSeconds;
             Console.WriteLine(Line($"{store.Description}: {rows:N0} rows in {batches.Count} batches of {batchRecords} records, {writing:F2} s → {rows / writing:N0} rows/s"));
+            Console.WriteLine("  " + cpu.Report(rows));
         }
 
         // The whole path of `polytape load`: archive files → reader → normaliser → bounded queue → store (a second, empty store).
@@ -85,8 +100,10 @@ public static class StoreThroughput
             }
 
             await using var second = StoreFactory.Create(SecondSpec(spec));
+            cpu.Restart();
             var result = await new StoreLoader(second, directory, new StoreLoaderOptions { BatchRecords = batchRecords }).LoadAsync(retention: false);
             Console.WriteLine(Line($"load from archive into {second.Description}: {result.Records:N0} records, {result.Rows:N0} rows in {result.Elapsed.TotalSeconds:F2} s → {result.Rows / result.Elapsed.TotalSeconds:N0} rows/s"));
+            Console.WriteLine("  " + cpu.Report(result.Rows));
         }
         finally
         {

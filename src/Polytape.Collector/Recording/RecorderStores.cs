@@ -14,6 +14,8 @@ internal sealed class RecorderStores : IAsyncDisposable
 {
     private static readonly TimeSpan FinalCatchUpLimit = TimeSpan.FromSeconds(30);
 
+    private static readonly LoadWindow CatchUp = new() { Resume = true };
+
     private readonly List<(StoreLoader Loader, StoreLoaderMetrics Metrics)> _loaders;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
@@ -107,7 +109,9 @@ internal sealed class RecorderStores : IAsyncDisposable
             using var limit = new CancellationTokenSource(FinalCatchUpLimit);
             try
             {
-                await loader.LoadAsync(retention: false, cancellationToken: limit.Token).ConfigureAwait(false);
+                // Resume: only the records after the store's position. Without it the catch-up reloaded the whole
+                // archive from sequence 1 at every stop, and on a long archive ran out of time before the tail.
+                await loader.LoadAsync(CatchUp, retention: false, cancellationToken: limit.Token).ConfigureAwait(false);
             }
             catch (Exception error) when (error is StoreException or OperationCanceledException)
             {

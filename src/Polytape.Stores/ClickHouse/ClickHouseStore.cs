@@ -5,23 +5,25 @@ using Polytape.Stores.Schema;
 namespace Polytape.Stores.ClickHouse;
 
 /// <summary>
-/// ClickHouse over its HTTP interface with RowBinary inserts: one INSERT per table per batch, then the first-time
-/// rows into the aggregate feeds, then the position. ClickHouse has no transactions, so each step is idempotent on
-/// its own: rows collapse by key (ReplacingMergeTree), the feeds only see rows above the stored position, and the
-/// position only rises. A crash between the feeds and the position can count that batch's trades twice in the bars;
+/// ClickHouse over its HTTP interface with RowBinary inserts: one INSERT per table per batch, all in flight
+/// together, then the first-time rows into the aggregate feeds (both at once), then the position. ClickHouse has no
+/// transactions, so each step is idempotent on its own: rows collapse by key (ReplacingMergeTree), the feeds only
+/// see rows above the stored position, and the position only rises. A crash between the feeds and the position can count that batch's trades twice in the bars;
 /// the rows themselves stay exact. Retention drops whole day partitions.
 /// </summary>
 public sealed partial class ClickHouseStore : IStore
 {
     private readonly ClickHouseConnection _connection;
-    private readonly RowBinaryWriter _writer = new();
-    private readonly ClickHouseRowSink _sink;
+    /// <summary>One RowBinary buffer per table (then two for partial feeds), so all inserts of a batch can be in flight together.</summary>
+    private readonly RowBinaryWriter[] _writers;
+    private readonly ClickHouseRowSink[] _sinks;
 
     public ClickHouseStore(string target)
     {
         ArgumentException.ThrowIfNullOrEmpty(target);
         _connection = new ClickHouseConnection(target);
-        _sink = new ClickHouseRowSink(_writer);
+        _writers = [.. Enumerable.Range(0, StoreTables.All.Count + 2).Select(_ => new RowBinaryWriter())];
+        _sinks = [.. _writers.Select(writer => new ClickHouseRowSink(writer))];
         Description = $"clickhouse://{_connection.User}@{_connection.Where}";
     }
 
@@ -69,16 +71,27 @@ public sealed partial class ClickHouseStore : IStore
         }
 
         var position = await GetPositionAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var table in StoreTables.All)
+        var inserts = new List<Task>(StoreTables.All.Count);
+        for (var i = 0; i < StoreTables.All.Count; i++)
         {
-            await InsertAsync(table, table.Name, batch, cancellationToken).ConfigureAwait(false);
+            var table = StoreTables.All[i];
+            if (table.Count(batch) > 0)
+            {
+                inserts.Add(_connection.InsertAsync(ClickHouseSchema.Insert(table.Name), Serialise(i, table, batch), cancellationToken));
+            }
         }
 
+        // Every table at once: the server parses and merges them on all its cores while the others are in flight.
+        // Rows collapse by key, so a batch retried after one insert failed leaves no duplicates.
+        await Task.WhenAll(inserts).ConfigureAwait(false);
         if (batch.LastSequence > position)
         {
+            // The feeds only after every table succeeded: a feed sent and then retried with its batch would count
+            // its trades twice in the bars. They take the same bytes as their tables when the whole batch is new.
             var fresh = batch.FirstSequence > position ? batch : RowsAbove(batch, position);
-            await InsertAsync(StoreTables.Trades, ClickHouseSchema.TradesFeed, fresh, cancellationToken).ConfigureAwait(false);
-            await InsertAsync(StoreTables.TopOfBook, ClickHouseSchema.TopOfBookFeed, fresh, cancellationToken).ConfigureAwait(false);
+            await Task.WhenAll(
+                Feed(StoreTables.Trades, ClickHouseSchema.TradesFeed, fresh, ReferenceEquals(fresh, batch), cancellationToken),
+                Feed(StoreTables.TopOfBook, ClickHouseSchema.TopOfBookFeed, fresh, ReferenceEquals(fresh, batch), cancellationToken)).ConfigureAwait(false);
             await _connection.ExecuteAsync(
                 string.Create(CultureInfo.InvariantCulture, $"INSERT INTO load_position VALUES (1, {batch.LastSequence})"), cancellationToken).ConfigureAwait(false);
         }
@@ -119,17 +132,39 @@ public sealed partial class ClickHouseStore : IStore
         return ValueTask.CompletedTask;
     }
 
-    private async Task InsertAsync(Table table, string into, RowBatch batch, CancellationToken cancellationToken)
+    /// <summary>The table's rows of the batch as one RowBinary body, in the table's own reusable buffer.</summary>
+    private ReadOnlyMemory<byte> Serialise(int slot, Table table, RowBatch batch)
     {
-        if (table.Count(batch) == 0)
+        var writer = _writers[slot];
+        writer.Reset();
+        table.Write(batch, _sinks[slot]);
+        return writer.Written;
+    }
+
+    private Task Feed(Table table, string feed, RowBatch fresh, bool sameRows, CancellationToken cancellationToken)
+    {
+        if (table.Count(fresh) == 0)
         {
-            return;
+            return Task.CompletedTask;
         }
 
-        _writer.Reset();
-        table.Write(batch, _sink);
-        await _connection.InsertAsync(ClickHouseSchema.Insert(into), _writer.Written, cancellationToken).ConfigureAwait(false);
+        var body = sameRows ? _writers[Slot(table)].Written : Serialise(FeedSlot(table), table, fresh);
+        return _connection.InsertAsync(ClickHouseSchema.Insert(feed), body, cancellationToken);
     }
+
+    private static int Slot(Table table)
+    {
+        for (var i = 0; ; i++)
+        {
+            if (StoreTables.All[i] == table)
+            {
+                return i;
+            }
+        }
+    }
+
+    /// <summary>Buffers after the tables' own: the feeds' rows when only part of a batch is new.</summary>
+    private static int FeedSlot(Table table) => StoreTables.All.Count + (table == StoreTables.Trades ? 0 : 1);
 
     /// <summary>The aggregated rows of a batch that reaches back below the position: only those loaded for the first time.</summary>
     private static RowBatch RowsAbove(RowBatch batch, long position)

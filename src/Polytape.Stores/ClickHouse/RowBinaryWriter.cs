@@ -11,7 +11,7 @@ namespace Polytape.Stores.ClickHouse;
 /// </summary>
 internal sealed class RowBinaryWriter
 {
-    private readonly ArrayBufferWriter<byte> _buffer = new(1 << 20);
+    private readonly ArrayBufferWriter<byte> _buffer = new(1 << 16);
 
     public ReadOnlyMemory<byte> Written => _buffer.WrittenMemory;
 
