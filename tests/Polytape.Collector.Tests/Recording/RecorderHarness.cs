@@ -3,6 +3,7 @@ using Polytape.Collector.Recording;
 using Polytape.Collector.Status;
 using Polytape.Collector.Tests.Ingest;
 using Polytape.Domain.Books;
+using Polytape.Simulator.Engine;
 using Polytape.Simulator.Hosting;
 using Polytape.Simulator.Universe;
 
@@ -14,11 +15,12 @@ namespace Polytape.Collector.Tests.Recording;
 /// </summary>
 internal sealed class RecorderHarness : IAsyncDisposable
 {
-    private RecorderHarness(PolymarketSimulator simulator, TempDirectory directory, RecorderConfig config)
+    private RecorderHarness(PolymarketSimulator simulator, TempDirectory directory, RecorderConfig config, TimeProvider clock)
     {
         Simulator = simulator;
         Directory = directory;
         Config = config;
+        Clock = clock;
         lock (simulator.Engine.Gate)
         {
             Tokens = [.. simulator.Engine.Universe.Markets.SelectMany(m => new[] { m.Yes.Id, m.No.Id })];
@@ -31,6 +33,9 @@ internal sealed class RecorderHarness : IAsyncDisposable
 
     public RecorderConfig Config { get; }
 
+    /// <summary>The recorder's clock (the simulator keeps the system clock).</summary>
+    public TimeProvider Clock { get; }
+
     public Recorder Recorder { get; private set; } = null!;
 
     public SnapshotSignals Snapshots { get; } = new();
@@ -39,7 +44,8 @@ internal sealed class RecorderHarness : IAsyncDisposable
 
     public string ArchiveDirectory => Path.Combine(Directory.Path, "archive");
 
-    public static async Task<RecorderHarness> StartAsync(int markets = 20, int assetsPerConnection = 15, Action<RecorderConfig>? configure = null)
+    public static async Task<RecorderHarness> StartAsync(
+        int markets = 20, int assetsPerConnection = 15, Action<RecorderConfig>? configure = null, TimeProvider? clock = null, Action<SimulatorFaults>? faults = null)
     {
         var simulator = await PolymarketSimulator.StartAsync(new SimulatorOptions
         {
@@ -47,6 +53,7 @@ internal sealed class RecorderHarness : IAsyncDisposable
             EventsPerSecond = 0,
             Universe = new UniverseOptions { Seed = 7, BinaryMarkets = markets, NegRiskEvents = 0, RollingCoins = [] },
         });
+        faults?.Invoke(simulator.Faults);
         var directory = new TempDirectory();
         var config = new RecorderConfig();
         config.Discovery.GammaUrl = simulator.GammaUri;
@@ -63,14 +70,14 @@ internal sealed class RecorderHarness : IAsyncDisposable
         config.Observability.StatusFile = Path.Combine(directory.Path, "status.json");
         config.Observability.StatusLine = StatusLineMode.Off;
         configure?.Invoke(config);
-        var harness = new RecorderHarness(simulator, directory, config);
+        var harness = new RecorderHarness(simulator, directory, config, clock ?? TimeProvider.System);
         await harness.StartRecorderAsync();
         return harness;
     }
 
     public async Task StartRecorderAsync()
     {
-        Recorder = await Recorder.StartAsync(Config, new RecorderRuntime());
+        Recorder = await Recorder.StartAsync(Config, new RecorderRuntime { Time = Clock });
         Recorder.SnapshotApplied += Snapshots.OnSnapshot;
     }
 
@@ -98,6 +105,18 @@ internal sealed class RecorderHarness : IAsyncDisposable
         lock (Simulator.Engine.Gate)
         {
             Simulator.Engine.Step(mutations);
+        }
+    }
+
+    /// <summary>One mutation of every market: a briefly crossed book is uncrossed, and every asset gets a fresh group to check.</summary>
+    public void MutateEveryMarket()
+    {
+        lock (Simulator.Engine.Gate)
+        {
+            foreach (var market in Simulator.Engine.Universe.Markets)
+            {
+                Simulator.Engine.Mutate(market);
+            }
         }
     }
 
