@@ -3,9 +3,9 @@ using Polytape.Collector.Recording;
 using Polytape.Collector.Status;
 using Polytape.Collector.Tests.Ingest;
 using Polytape.Domain.Books;
-using Polytape.Simulator.Engine;
 using Polytape.Simulator.Hosting;
 using Polytape.Simulator.Universe;
+using Polytape.TestSupport;
 
 namespace Polytape.Collector.Tests.Recording;
 
@@ -45,24 +45,24 @@ internal sealed class RecorderHarness : IAsyncDisposable
     public string ArchiveDirectory => Path.Combine(Directory.Path, "archive");
 
     public static async Task<RecorderHarness> StartAsync(
-        int markets = 20, int assetsPerConnection = 15, Action<RecorderConfig>? configure = null, TimeProvider? clock = null, Action<SimulatorFaults>? faults = null)
+        int markets = 20, int assetsPerConnection = 15, Action<RecorderConfig>? configure = null, TimeProvider? clock = null, Action<PolymarketSimulator>? simulator = null)
     {
-        var simulator = await PolymarketSimulator.StartAsync(new SimulatorOptions
+        var venue = await PolymarketSimulator.StartAsync(new SimulatorOptions
         {
             Port = 0,
             EventsPerSecond = 0,
             Universe = new UniverseOptions { Seed = 7, BinaryMarkets = markets, NegRiskEvents = 0, RollingCoins = [] },
         });
-        faults?.Invoke(simulator.Faults);
+        simulator?.Invoke(venue);
         var directory = new TempDirectory();
         var config = new RecorderConfig();
-        config.Discovery.GammaUrl = simulator.GammaUri;
-        config.WebSocket.Url = simulator.MarketWebSocketUri;
+        config.Discovery.GammaUrl = venue.GammaUri;
+        config.WebSocket.Url = venue.MarketWebSocketUri;
         config.WebSocket.MaxAssetsPerConnection = assetsPerConnection;
         config.WebSocket.ConnectionsPerSecond = 100;
         config.WebSocket.Reconnect.InitialDelay = TimeSpan.FromMilliseconds(20);
         config.WebSocket.Reconnect.MaxDelay = TimeSpan.FromMilliseconds(200);
-        config.Rest.ClobUrl = simulator.ClobUri;
+        config.Rest.ClobUrl = venue.ClobUri;
         config.Rest.VerifyInterval = TimeSpan.Zero;
         config.Archive.Directory = Path.Combine(directory.Path, "archive");
         config.Storage.Sqlite.Enabled = false;
@@ -70,7 +70,7 @@ internal sealed class RecorderHarness : IAsyncDisposable
         config.Observability.StatusFile = Path.Combine(directory.Path, "status.json");
         config.Observability.StatusLine = StatusLineMode.Off;
         configure?.Invoke(config);
-        var harness = new RecorderHarness(simulator, directory, config, clock ?? TimeProvider.System);
+        var harness = new RecorderHarness(venue, directory, config, clock ?? TimeProvider.System);
         await harness.StartRecorderAsync();
         return harness;
     }
@@ -144,13 +144,14 @@ internal sealed class RecorderHarness : IAsyncDisposable
     /// After a disconnect the frames in flight on the dropped socket are lost by design, so counts cannot say when
     /// the recorder has caught up: this waits until every token is Live with the simulator's true book instead.
     /// </summary>
-    public async Task WaitForTrueBooksAsync()
+    public async Task WaitForTrueBooksAsync(IReadOnlyCollection<string>? tokens = null)
     {
+        tokens ??= Tokens;
         var deadline = TimeProvider.System.GetTimestamp() + (30 * TimeProvider.System.TimestampFrequency);
         while (true)
         {
             var truth = TrueBooks();
-            var wrong = await Recorder.Pipeline.InvokeAsync(keeper => Tokens.Count(id =>
+            var wrong = await Recorder.Pipeline.InvokeAsync(keeper => tokens.Count(id =>
                 !keeper.TryGetAsset(id, out var asset)
                 || asset.State != Domain.Continuity.ContinuityState.Live
                 || !asset.Book.Bids.WireOrder.SequenceEqual(truth[id].Bids)
@@ -162,11 +163,43 @@ internal sealed class RecorderHarness : IAsyncDisposable
 
             if (TimeProvider.System.GetTimestamp() > deadline)
             {
-                throw new TimeoutException($"{wrong} of {Tokens.Length} tokens are not Live with the true book");
+                throw new TimeoutException($"{wrong} of {tokens.Count} tokens are not Live with the true book");
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System);
+            await PaceAsync();
         }
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="condition"/> holds, re-reading it every few milliseconds. On a manual clock each look also
+    /// moves the clock on by <see cref="PumpStep"/>, so reconnect backoffs and paced opens make progress; a test that needs a
+    /// timeout to fire at a known time sets the step small or advances the clock itself.
+    /// </summary>
+    public async Task PumpUntilAsync(Func<bool> condition, string what)
+    {
+        var deadline = TimeProvider.System.GetTimestamp() + (30 * TimeProvider.System.TimestampFrequency);
+        while (!condition())
+        {
+            if (TimeProvider.System.GetTimestamp() > deadline)
+            {
+                var status = Recorder.Pool.GetStatus();
+                throw new TimeoutException(
+                    $"timed out waiting for {what} (pool: delivered {status.AssetsDelivered} of {status.AssetsDesired}, pending {status.AssetsPendingSnapshot}, " +
+                    $"not delivering {status.AssetsNotDelivering}, connections {status.Connections.Count}, stale ends {status.StaleSessionEnds})");
+            }
+
+            await PaceAsync();
+        }
+    }
+
+    /// <summary>How far <see cref="PumpUntilAsync"/> moves a manual clock per look.</summary>
+    public TimeSpan PumpStep { get; set; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>A few milliseconds of real time between looks at a condition; on a manual clock the clock moves on a step too.</summary>
+    private async Task PaceAsync()
+    {
+        (Clock as ManualTimeProvider)?.Advance(PumpStep);
+        await Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System);
     }
 
     /// <summary>The simulator's true book of each token, as levels in wire order.</summary>
