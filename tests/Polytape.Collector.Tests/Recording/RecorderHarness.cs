@@ -171,7 +171,12 @@ internal sealed class RecorderHarness : IAsyncDisposable
 
             if (TimeProvider.System.GetTimestamp() > deadline)
             {
-                throw new TimeoutException($"{wrong} of {tokens.Count} tokens are not Live with the true book");
+                var states = await Recorder.Pipeline.InvokeAsync(keeper => string.Join(", ", tokens.Select(id =>
+                    keeper.TryGetAsset(id, out var asset) ? $"{asset.State}:{asset.Cause}" : "unknown").Where(s => s != "Live:Snapshot" && s != "Live:HashVerified")));
+                var pool = Recorder.Pool.GetStatus();
+                throw new TimeoutException(
+                    $"{wrong} of {tokens.Count} tokens are not Live with the true book (states not live: {states}; pool delivered {pool.AssetsDelivered}, " +
+                    $"pending {pool.AssetsPendingSnapshot}, connections {string.Join(" ", pool.Connections.Select(c => $"{c.Id}:{c.State}/{c.Assets}{(c.Replaces is null ? "" : "<" + c.Replaces)}"))})");
             }
 
             await PaceAsync();
@@ -203,10 +208,25 @@ internal sealed class RecorderHarness : IAsyncDisposable
     /// <summary>How far <see cref="PumpUntilAsync"/> moves a manual clock per look.</summary>
     public TimeSpan PumpStep { get; set; } = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>
+    /// When above zero, every this many looks the waits trade (30 mutations) and move a manual clock by a second: recovery
+    /// that needs both trades (snapshots, trade prices) and timeouts then makes progress without any feed looking silent.
+    /// </summary>
+    public int TradeEveryLooks { get; set; }
+
+    private int _looks;
+
     /// <summary>A few milliseconds of real time between looks at a condition; on a manual clock the clock moves on a step too.</summary>
     private async Task PaceAsync()
     {
-        (Clock as ManualTimeProvider)?.Advance(PumpStep);
+        var manual = Clock as ManualTimeProvider;
+        manual?.Advance(PumpStep);
+        if (TradeEveryLooks > 0 && ++_looks % TradeEveryLooks == 0)
+        {
+            Step(30);
+            manual?.Advance(TimeSpan.FromSeconds(1));
+        }
+
         await Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System);
     }
 
