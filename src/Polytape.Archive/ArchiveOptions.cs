@@ -23,6 +23,12 @@ public sealed class ArchiveOptions
     /// <summary>Records waiting for the writer; when full, <c>AppendAsync</c> waits. 16k ≈ 0.5 s at 30k frames/s, ≈ 8 MB of 500-byte frames.</summary>
     public int QueueCapacity { get; set; } = 16_384;
 
+    /// <summary>
+    /// Bytes of the records waiting; when full, <c>AppendAsync</c> waits. The count alone would let 16k of the ~300 KB
+    /// initial dumps a whole-universe start delivers queue up (~5 GB); 64 MiB is ~2 s of ordinary traffic at 30k frames/s.
+    /// </summary>
+    public long QueueCapacityBytes { get; set; } = 64L << 20;
+
     /// <summary>Fastest keeps compression well under a tenth of a core at 30k frames/s; JSON still shrinks about 5×.</summary>
     public CompressionLevel CompressionLevel { get; set; } = CompressionLevel.Fastest;
 
@@ -59,6 +65,11 @@ public sealed class ArchiveOptions
         if (QueueCapacity is < 1 or > 1 << 20)
         {
             problems.Add($"QueueCapacity {QueueCapacity} must lie between 1 and 1048576.");
+        }
+
+        if (QueueCapacityBytes is < 1 or > 1L << 34)
+        {
+            problems.Add($"QueueCapacityBytes {QueueCapacityBytes} must lie between 1 and 17179869184 (16 GiB).");
         }
 
         if (!Enum.IsDefined(CompressionLevel))

@@ -71,7 +71,7 @@ public sealed partial class ArchiveWriter
         finally
         {
             // The one place a queued payload buffer goes back to the pool (Stop releases those never handled).
-            item.Release(_payloads);
+            Return(item);
         }
     }
 
@@ -177,7 +177,7 @@ public sealed partial class ArchiveWriter
         while (_queue.Reader.TryRead(out var item))
         {
             item.Flushed?.TrySetException(fault);
-            item.Release(_payloads);
+            Return(item);
         }
 
         _logger.WriterFailed(fault.Message, fault);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polytape.Archive.Envelopes;
 using Polytape.Archive.Files;
+using Polytape.Archive.Flow;
 using Polytape.Archive.Recovery;
 
 namespace Polytape.Archive;
@@ -28,6 +29,8 @@ public sealed partial class ArchiveWriter : IArchiveAppender, IAsyncDisposable
     /// <summary>Room for the buffers in the hands of producers and of the loop, beyond those in the queue.</summary>
     private const int PoolSlack = 64;
 
+    private const int PerRecordOverheadBytes = 256;
+
     private readonly string _directory;
     private readonly TimeSpan _rotationPeriod;
     private readonly long _maxFileBytes;
@@ -38,6 +41,7 @@ public sealed partial class ArchiveWriter : IArchiveAppender, IAsyncDisposable
     private readonly Func<string, Stream> _createStream;
     private readonly Channel<PendingRecord> _queue;
     private readonly ArrayPool<byte> _payloads;
+    private readonly ByteBudget _budget;
     private readonly EnvelopeWriter _envelope = new();
     private readonly ITimer _ticker;
     private readonly Task _loop;
@@ -80,6 +84,7 @@ public sealed partial class ArchiveWriter : IArchiveAppender, IAsyncDisposable
         // would allocate. This pool keeps as many as the queue can hold (its slots cost ~2 MB at the default capacity);
         // the arrays it retains are bounded by the peak backlog.
         _payloads = ArrayPool<byte>.Create(MaxPooledPayloadBytes, options.QueueCapacity + PoolSlack);
+        _budget = new ByteBudget(options.QueueCapacityBytes);
         _loop = Task.Run(RunAsync);
         _ticker = time.CreateTimer(static state => ((ArchiveWriter)state!).OnTick(), this, options.FlushInterval, options.FlushInterval);
     }
@@ -89,6 +94,9 @@ public sealed partial class ArchiveWriter : IArchiveAppender, IAsyncDisposable
 
     /// <summary>Items waiting for the writer loop; at the queue's capacity, appends wait.</summary>
     public int QueueDepth => _queue.Reader.Count;
+
+    /// <summary>Payload bytes of the records waiting (each charged a little more); at the byte budget, appends wait.</summary>
+    public long QueueBytes => _budget.Held;
 
     /// <summary>Records written by this writer (handed to the compressor; durable after the next flush).</summary>
     public long RecordsWritten => Volatile.Read(ref _recordsWritten);
@@ -159,8 +167,8 @@ public sealed partial class ArchiveWriter : IArchiveAppender, IAsyncDisposable
     public ValueTask AppendAsync(ArchiveRecord record, CancellationToken cancellationToken = default)
     {
         RecordValidation.ThrowIfInvalid(record);
-        var pending = PendingRecord.CopyOf(record, ArchiveRecord.ToMicros(_time.GetUtcNow()), _payloads);
-        return _queue.Writer.TryWrite(pending) ? default : WaitToAppendAsync(pending, cancellationToken);
+        var budget = _budget.AcquireAsync(Charge(record.Payload.Length), cancellationToken);
+        return budget.IsCompletedSuccessfully ? Enqueue(record, cancellationToken) : AppendWithinBudgetAsync(budget, record, cancellationToken);
     }
 
     /// <summary>Completes once everything appended before the call is written and sync-flushed to the OS.</summary>
@@ -194,6 +202,22 @@ public sealed partial class ArchiveWriter : IArchiveAppender, IAsyncDisposable
         await _directoryLock.DisposeAsync().ConfigureAwait(false);
     }
 
+    /// <summary>What a record costs the queue's byte budget beyond its payload (envelope fields, queue slot).</summary>
+    private static long Charge(int payloadLength) => payloadLength + PerRecordOverheadBytes;
+
+    private async ValueTask AppendWithinBudgetAsync(ValueTask budget, ArchiveRecord record, CancellationToken cancellationToken)
+    {
+        await budget.ConfigureAwait(false);
+        await Enqueue(record, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Copies the payload and queues it; the record's bytes of the budget are already held.</summary>
+    private ValueTask Enqueue(in ArchiveRecord record, CancellationToken cancellationToken)
+    {
+        var pending = PendingRecord.CopyOf(record, ArchiveRecord.ToMicros(_time.GetUtcNow()), _payloads);
+        return _queue.Writer.TryWrite(pending) ? default : WaitToAppendAsync(pending, cancellationToken);
+    }
+
     private async ValueTask WaitToAppendAsync(PendingRecord pending, CancellationToken cancellationToken)
     {
         var enqueued = false;
@@ -206,8 +230,18 @@ public sealed partial class ArchiveWriter : IArchiveAppender, IAsyncDisposable
         {
             if (!enqueued)
             {
-                pending.Release(_payloads);
+                Return(pending);
             }
+        }
+    }
+
+    /// <summary>The one way a queued item's payload buffer and budget bytes are given back.</summary>
+    private void Return(in PendingRecord item)
+    {
+        item.Release(_payloads);
+        if (item.IsRecord)
+        {
+            _budget.Release(Charge(item.Record.Payload.Length));
         }
     }
 

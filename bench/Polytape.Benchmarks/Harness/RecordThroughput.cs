@@ -51,6 +51,8 @@ public static class RecordThroughput
             var process = Process.GetCurrentProcess();
             var cpuBefore = process.TotalProcessorTime;
             var framesBefore = recorder.FramesApplied;
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
+            var gcsBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             latencies.Reset();
             var clock = Stopwatch.StartNew();
             await Task.Delay(TimeSpan.FromSeconds(seconds), TimeProvider.System).ConfigureAwait(false);
@@ -58,6 +60,8 @@ public static class RecordThroughput
             process.Refresh();
             var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
             var frames = recorder.FramesApplied - framesBefore;
+            var allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
+            var gcs = (GC.CollectionCount(0) - gcsBefore.Item1, GC.CollectionCount(1) - gcsBefore.Item2, GC.CollectionCount(2) - gcsBefore.Item3);
             var status = recorder.GetStatus();
             var (p50, p99, p999, max, count) = latencies.Percentiles();
 
@@ -66,6 +70,7 @@ public static class RecordThroughput
             Console.WriteLine(string.Create(invariant, $"frames {frames:N0} in {elapsed:F1} s = {frames / elapsed:N0} frames/s"));
             Console.WriteLine(string.Create(invariant, $"cpu {cpu:F2} s = {cpu / elapsed * 100:F1}% of one core, {(frames > 0 ? cpu / frames * 1e6 : 0):F2} µs per frame"));
             Console.WriteLine(string.Create(invariant, $"rss {process.WorkingSet64 / 1048576.0:N0} MiB (peak {process.PeakWorkingSet64 / 1048576.0:N0} MiB), managed heap {GC.GetTotalMemory(false) / 1048576.0:N0} MiB"));
+            Console.WriteLine(string.Create(invariant, $"allocated {allocated / 1048576.0:N0} MiB = {(frames > 0 ? (double)allocated / frames : 0):N0} B per frame; collections gen0 {gcs.Item1}, gen1 {gcs.Item2}, gen2 {gcs.Item3}"));
             Console.WriteLine(string.Create(invariant, $"receive→applied latency over {count:N0} frames: p50 {p50:F0} µs, p99 {p99:F0} µs, p99.9 {p999:F0} µs, max {max:F0} µs"));
             Console.WriteLine(string.Create(invariant, $"archive {status.Archive.Bytes / 1048576.0:N1} MiB written, last sequence {status.Archive.LastSequence}"));
         }

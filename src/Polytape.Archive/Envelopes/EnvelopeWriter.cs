@@ -19,12 +19,13 @@ internal sealed class EnvelopeWriter : IDisposable
 
     private static readonly JsonWriterOptions WriterOptions = new()
     {
-        // Keeps non-ASCII text readable in the file; quotes, backslashes and control characters are still escaped.
+        // For the short fields; the payload goes through JsonStringEscaper. Keeps non-ASCII text readable in the file.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         SkipValidation = true,
     };
 
     private ArrayBufferWriter<byte> _buffer = new(InitialCapacity);
+    private byte[] _escaped = new byte[JsonStringEscaper.MaxLength(InitialCapacity)];
     private readonly Utf8JsonWriter _json;
 
     public EnvelopeWriter()
@@ -38,6 +39,11 @@ internal sealed class EnvelopeWriter : IDisposable
         if (_buffer.Capacity > ShrinkAbove)
         {
             _buffer = new ArrayBufferWriter<byte>(InitialCapacity);
+        }
+
+        if (_escaped.Length > ShrinkAbove)
+        {
+            _escaped = new byte[JsonStringEscaper.MaxLength(InitialCapacity)];
         }
 
         _buffer.ResetWrittenCount();
@@ -65,7 +71,14 @@ internal sealed class EnvelopeWriter : IDisposable
         // Utf8JsonWriter silently replaces invalid UTF-8 with U+FFFD, so the check must come first.
         if (Utf8.IsValid(payload))
         {
-            _json.WriteString(EnvelopeNames.Payload, payload);
+            if (_escaped.Length < JsonStringEscaper.MaxLength(payload.Length))
+            {
+                _escaped = new byte[JsonStringEscaper.MaxLength(payload.Length)];
+            }
+
+            var length = JsonStringEscaper.Write(payload, _escaped);
+            _json.WritePropertyName(EnvelopeNames.Payload);
+            _json.WriteRawValue(_escaped.AsSpan(0, length), skipInputValidation: true);
         }
         else
         {

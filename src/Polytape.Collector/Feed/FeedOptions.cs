@@ -27,7 +27,7 @@ public sealed record FeedOptions
     /// <summary>best_bid_ask, new_market and market_resolved need it.</summary>
     public bool CustomFeatures { get; init; } = true;
 
-    /// <summary>Frames are assembled in a pooled buffer that starts here and grows (the largest live frame seen was ~68 KB).</summary>
+    /// <summary>Frames are assembled in a per-session buffer that starts here and grows (the largest live frame seen was ~68 KB).</summary>
     public int InitialFrameBufferBytes { get; init; } = 64 * 1024;
 
     /// <summary>A frame larger than this is refused (closes the connection): protects memory from a broken peer.</summary>

@@ -1,10 +1,8 @@
-using System.Buffers;
-
 namespace Polytape.Collector.Feed;
 
 /// <summary>
-/// A text frame as received: its bytes live in a pooled buffer owned by whoever holds this value. The
-/// owner calls <see cref="Release"/> exactly once, when it is done with the bytes (after archiving them).
+/// A text frame as received: its bytes live in a buffer from <see cref="FrameBuffers"/>, owned by whoever holds this
+/// value. The owner calls <see cref="Release"/> exactly once, when it is done with the bytes (after archiving them).
 /// </summary>
 public readonly record struct ReceivedFrame(string ConnectionId, int Epoch, long ConnectionSequence, long ReceivedAtMicroseconds, byte[] Buffer, int Length)
 {
@@ -12,5 +10,5 @@ public readonly record struct ReceivedFrame(string ConnectionId, int Epoch, long
 
     public ReadOnlyMemory<byte> Memory => Buffer.AsMemory(0, Length);
 
-    public void Release() => ArrayPool<byte>.Shared.Return(Buffer);
+    public void Release() => FrameBuffers.Return(Buffer);
 }

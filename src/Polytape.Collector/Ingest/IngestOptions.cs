@@ -3,11 +3,15 @@ namespace Polytape.Collector.Ingest;
 /// <summary>How the ingest sequencer queues and checks. Defaults suit the whole universe on one machine.</summary>
 public sealed record IngestOptions
 {
+    /// <summary>What a frame costs the queue beyond its payload, so thousands of tiny frames also fill it.</summary>
+    public const int PerFrameOverheadBytes = 256;
+
     /// <summary>
-    /// Frames waiting for the ingest loop; when full, <c>OnFrameAsync</c> waits, which slows the socket readers
-    /// (never drops). 8k ≈ 0.25 s at 30k frames/s, a few MB of frames.
+    /// Bytes of frames waiting for the ingest loop; when full, <c>OnFrameAsync</c> waits, which slows the socket
+    /// readers (never drops). 32 MiB ≈ 36k small frames (over a second at 30k frames/s), or ~100 of the ~300 KB
+    /// initial dumps a whole-universe start delivers on 1,500 connections at once.
     /// </summary>
-    public int QueueCapacity { get; init; } = 8_192;
+    public long QueueCapacityBytes { get; init; } = 32L << 20;
 
     /// <summary>
     /// Open price_change groups are checked when the queue runs dry, at most this often: checking walks every asset,
@@ -17,9 +21,9 @@ public sealed record IngestOptions
 
     public void Validate()
     {
-        if (QueueCapacity is < 1 or > 1 << 20)
+        if (QueueCapacityBytes is < 1 or > 1L << 34)
         {
-            throw new ArgumentException($"Invalid ingest options: QueueCapacity {QueueCapacity} must lie between 1 and 1048576.");
+            throw new ArgumentException($"Invalid ingest options: QueueCapacityBytes {QueueCapacityBytes} must lie between 1 and 16 GiB.");
         }
 
         if (GroupCheckInterval < TimeSpan.Zero || GroupCheckInterval > TimeSpan.FromMinutes(1))

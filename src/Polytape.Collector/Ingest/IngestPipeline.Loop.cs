@@ -113,7 +113,7 @@ public sealed partial class IngestPipeline
         finally
         {
             frame.Release();
-            _slots.Release();
+            _budget.Release(Charge(frame));
         }
     }
 
@@ -218,7 +218,7 @@ public sealed partial class IngestPipeline
             else
             {
                 item.Frame.Release();
-                _slots.Release();
+                _budget.Release(Charge(item.Frame));
             }
         }
     }

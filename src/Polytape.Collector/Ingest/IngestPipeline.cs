@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polytape.Archive;
+using Polytape.Archive.Flow;
 using Polytape.Collector.Books;
 using Polytape.Collector.Feed;
 using Polytape.Collector.Observability;
@@ -30,8 +31,8 @@ public sealed partial class IngestPipeline : IFeedSink, IDisposable
     private readonly ContinuityRecords _records = new();
     private readonly List<ContinuityTransition> _transitions = [];
 
-    // One queue for frames and work, so work stays in order with frames. Frames may only enter while they hold one
-    // of the capacity slots: a full queue makes OnFrameAsync wait (backpressure on the socket readers, never a drop).
+    // One queue for frames and work, so work stays in order with frames. Frames may only enter while they hold their
+    // bytes of the budget: a full queue makes OnFrameAsync wait (backpressure on the socket readers, never a drop).
     // Session notices and work bypass the bound: they are rare, some come from synchronous callbacks that must not
     // block, and they must not queue behind a bound they would then overtake.
     private readonly Channel<IngestItem> _queue = Channel.CreateUnbounded<IngestItem>(new UnboundedChannelOptions
@@ -40,7 +41,7 @@ public sealed partial class IngestPipeline : IFeedSink, IDisposable
         SingleWriter = false,
     });
 
-    private readonly SemaphoreSlim _slots;
+    private readonly ByteBudget _budget;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _frames;
     private long _bytes;
@@ -66,7 +67,7 @@ public sealed partial class IngestPipeline : IFeedSink, IDisposable
         _time = time;
         _metrics = metrics;
         _logger = logger ?? NullLogger.Instance;
-        _slots = new SemaphoreSlim(_options.QueueCapacity, _options.QueueCapacity);
+        _budget = new ByteBudget(_options.QueueCapacityBytes);
         Keeper = new BookKeeper(keeperOptions, new TransitionBuffer(_transitions));
         _handler = new IngestHandler(Keeper, _ownership);
     }
@@ -85,7 +86,8 @@ public sealed partial class IngestPipeline : IFeedSink, IDisposable
     /// <summary>Frames and work waiting for the loop.</summary>
     public int QueueDepth => _queue.Reader.Count;
 
-    public int QueueCapacity => _options.QueueCapacity;
+    /// <summary>Bytes of the frames waiting (each charged <see cref="IngestOptions.PerFrameOverheadBytes"/> more).</summary>
+    public long QueueBytes => _budget.Held;
 
     /// <summary>Receive → applied latency of the last frame, in microseconds.</summary>
     public long LastLatencyMicros => Volatile.Read(ref _lastLatencyMicros);
@@ -116,7 +118,7 @@ public sealed partial class IngestPipeline : IFeedSink, IDisposable
     {
         try
         {
-            await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await _budget.AcquireAsync(Charge(frame), cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -126,7 +128,7 @@ public sealed partial class IngestPipeline : IFeedSink, IDisposable
 
         if (!_queue.Writer.TryWrite(new IngestItem(frame, null)))
         {
-            _slots.Release();
+            _budget.Release(Charge(frame));
             frame.Release();
             Interlocked.Increment(ref _lateFrames);
         }
@@ -170,11 +172,7 @@ public sealed partial class IngestPipeline : IFeedSink, IDisposable
     }
 
     /// <summary>Call after the loop stopped (<see cref="Completion"/>).</summary>
-    public void Dispose()
-    {
-        _slots.Dispose();
-        _records.Dispose();
-    }
+    public void Dispose() => _records.Dispose();
 
     private void Post(IngestWork work)
     {
@@ -183,6 +181,8 @@ public sealed partial class IngestPipeline : IFeedSink, IDisposable
             work.Abandon();
         }
     }
+
+    private static long Charge(in ReceivedFrame frame) => frame.Length + IngestOptions.PerFrameOverheadBytes;
 
     private long NowMicros() => ArchiveRecord.ToMicros(_time.GetUtcNow());
 

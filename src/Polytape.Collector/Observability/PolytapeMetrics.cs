@@ -92,6 +92,7 @@ public sealed partial class PolytapeMetrics : IDisposable
         Meter.CreateObservableCounter("polytape_malformed_frames_total", () => pipeline.Statistics.FramesOf(FrameKind.Malformed), description: "Frames that could not be parsed (archived as unknown).");
         Meter.CreateObservableCounter("polytape_foreign_events_total", () => pipeline.ForeignEventsSkipped, description: "Events from a connection that does not own the asset's book (overlapping subscriptions), not applied.");
         Meter.CreateObservableGauge("polytape_ingest_queue_depth", () => pipeline.QueueDepth, description: "Frames and work waiting for the ingest loop.");
+        Meter.CreateObservableGauge("polytape_ingest_queue_bytes", () => pipeline.QueueBytes, unit: "By", description: "Bytes of the frames waiting for the ingest loop; at the budget, reading slows.");
         Meter.CreateObservableGauge(
             "polytape_continuity_assets",
             () => States.Select(s => new Measurement<int>(pipeline.Continuity.CountOf(s), new KeyValuePair<string, object?>("state", IngestNames.Of(s)))),
@@ -106,6 +107,7 @@ public sealed partial class PolytapeMetrics : IDisposable
         Meter.CreateObservableCounter("polytape_archive_bytes_total", () => archive.BytesWritten, unit: "By", description: "Compressed bytes written to archive files.");
         Meter.CreateObservableCounter("polytape_archive_records_total", () => archive.RecordsWritten, description: "Records written to the archive.");
         Meter.CreateObservableGauge("polytape_archive_queue_depth", () => archive.QueueDepth, description: "Records waiting for the archive writer; when full, reading slows.");
+        Meter.CreateObservableGauge("polytape_archive_queue_bytes", () => archive.QueueBytes, unit: "By", description: "Bytes of the records waiting for the archive writer; at the budget, reading slows.");
     }
 
     /// <summary>The connection pool: reconnects, open connections, assets with no data for too long.</summary>

@@ -61,7 +61,7 @@ public sealed partial class Recorder : IAsyncDisposable
         _discovery = new MarketDiscovery(
             _gamma, discoveryOptions, new CatalogSubscriber(_pipeline, _pool, new ShardFilter(config.Shard)), _time, archive,
             runtime.LoggerFactory.CreateLogger<MarketDiscovery>());
-        var bridge = new PoolBridge(_pool, (connection, asset) => SnapshotApplied?.Invoke(connection, asset));
+        var bridge = new PoolBridge(_pool, runtime.SnapshotApplied);
         _pipeline.SetObservers(bridge, new NoticeBridge(_discovery));
         _pool.DiscoveryRefreshRequested += _discovery.RequestRefresh;
         _rest = new ClobRestClient(runtime.CreateHttpClient(), archive, _time, config.ToClobOptions(), _metrics, runtime.LoggerFactory.CreateLogger<ClobRestClient>());
@@ -87,9 +87,6 @@ public sealed partial class Recorder : IAsyncDisposable
 
     /// <summary>Frames taken from the sockets, applied to the books and handed to the archive so far.</summary>
     public long FramesApplied => _pipeline.Frames;
-
-    /// <summary>A book snapshot was applied (connection, asset), on the ingest loop: tests use it as a barrier.</summary>
-    internal event Action<string, string>? SnapshotApplied;
 
     internal IngestPipeline Pipeline => _pipeline;
 

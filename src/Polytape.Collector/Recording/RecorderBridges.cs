@@ -7,12 +7,12 @@ using Polytape.Polymarket.MarketChannel;
 namespace Polytape.Collector.Recording;
 
 /// <summary>Snapshots seen by ingest tell the pool an asset delivers; resync requests from the verifier resubscribe it.</summary>
-internal sealed class PoolBridge(FeedPool pool, Action<string, string> observed) : IAssetDeliveryObserver, IResyncRequester
+internal sealed class PoolBridge(FeedPool pool, Action<string, string>? observed) : IAssetDeliveryObserver, IResyncRequester
 {
     public void OnSnapshot(string connectionId, string assetId)
     {
         pool.OnSnapshot(connectionId, assetId);
-        observed(connectionId, assetId);
+        observed?.Invoke(connectionId, assetId);
     }
 
     public ValueTask ResubscribeAsync(string assetId, CancellationToken cancellationToken) => pool.ResubscribeAsync(assetId, cancellationToken);

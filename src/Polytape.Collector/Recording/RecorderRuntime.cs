@@ -14,6 +14,12 @@ public sealed class RecorderRuntime
     /// <summary>Null uses a plain <see cref="ClientWebSocket"/>.</summary>
     public Func<ClientWebSocket>? SocketFactory { get; init; }
 
+    /// <summary>
+    /// Told of every book snapshot applied (connection, asset), on the ingest loop: tests use it as a barrier. Given
+    /// here rather than subscribed after start, so the first snapshots cannot arrive before anyone listens.
+    /// </summary>
+    internal Action<string, string>? SnapshotApplied { get; init; }
+
     /// <summary>One client per API (Gamma, CLOB), so their connection pools and limits stay apart.</summary>
     public Func<HttpClient> CreateHttpClient { get; init; } = static () => new HttpClient(new SocketsHttpHandler
     {

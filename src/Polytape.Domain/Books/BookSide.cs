@@ -10,11 +10,12 @@ namespace Polytape.Domain.Books;
 /// </summary>
 public sealed class BookSide
 {
-    // Typical Polymarket books have tens of levels a side; 32 avoids regrowth for most of them.
-    private const int InitialCapacity = 32;
+    // Grown on first use and doubled from there: most books have a dozen or so levels a side, and with 300k assets
+    // the 32 levels once reserved up front held ~300 MB that were never used.
+    private const int FirstCapacity = 8;
 
     private readonly int _direction;
-    private BookLevel[] _levels = new BookLevel[InitialCapacity];
+    private BookLevel[] _levels = [];
     private int _count;
 
     public BookSide(Side side)
@@ -155,7 +156,7 @@ public sealed class BookSide
     {
         if (_count == _levels.Length)
         {
-            Array.Resize(ref _levels, _levels.Length * 2);
+            Array.Resize(ref _levels, Math.Max(FirstCapacity, _levels.Length * 2));
         }
 
         var tail = _count - index;

@@ -1,10 +1,9 @@
-using System.Buffers;
 using System.Text;
 using Polytape.Collector.Feed;
 
 namespace Polytape.Collector.Tests.Ingest;
 
-/// <summary>Hand-made market-channel frames in pooled buffers, as a feed connection delivers them.</summary>
+/// <summary>Hand-made market-channel frames in frame buffers, as a feed connection delivers them.</summary>
 internal static class Frames
 {
     public const string Market = "0xaaaa";
@@ -12,7 +11,7 @@ internal static class Frames
     public static ReceivedFrame Of(string text, string connection = "c1", int epoch = 1, long sequence = 1, long receivedAtMicros = 1_000_000)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
-        var buffer = ArrayPool<byte>.Shared.Rent(bytes.Length);
+        var buffer = FrameBuffers.Rent(bytes.Length);
         bytes.CopyTo(buffer, 0);
         return new ReceivedFrame(connection, epoch, sequence, receivedAtMicros, buffer, bytes.Length);
     }

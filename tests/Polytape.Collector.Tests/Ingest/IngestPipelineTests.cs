@@ -124,11 +124,11 @@ public sealed class IngestPipelineTests
     {
         var archive = new RecordingAppender();
         archive.Stall();
-        using var pipeline = new IngestPipeline(archive, TimeProvider.System, new IngestOptions { QueueCapacity = 2 });
+        using var pipeline = new IngestPipeline(archive, TimeProvider.System, new IngestOptions { QueueCapacityBytes = 2 * (4 + IngestOptions.PerFrameOverheadBytes) });
         var run = pipeline.RunAsync(CancellationToken.None);
 
-        // Two slots: the loop holds the first frame's slot while it waits on the stalled archive, the second frame holds
-        // the other, so the third and fourth wait (a slot is returned only once its frame is archived).
+        // Room for two PONGs: the loop holds the first frame's bytes while it waits on the stalled archive, the second
+        // frame holds the rest, so the third and fourth wait (bytes are returned only once their frame is archived).
         await pipeline.OnFrameAsync(Frames.Of("PONG", sequence: 1), default);
         await pipeline.OnFrameAsync(Frames.Of("PONG", sequence: 2), default);
         var third = pipeline.OnFrameAsync(Frames.Of("PONG", sequence: 3), default).AsTask();

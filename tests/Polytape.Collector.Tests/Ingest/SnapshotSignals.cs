@@ -22,37 +22,6 @@ internal sealed class SnapshotSignals : IAssetDeliveryObserver
         }
     }
 
-    /// <summary>The counts so far, to pass to <see cref="CatchUp"/> when a new keeper starts.</summary>
-    public Dictionary<string, int> Counts()
-    {
-        lock (_gate)
-        {
-            return new Dictionary<string, int>(_counts, StringComparer.Ordinal);
-        }
-    }
-
-    /// <summary>
-    /// Sets each count to <paramref name="baseline"/> plus what a book keeper that started after the baseline has applied,
-    /// for observers attached after the keeper started: call it on the ingest loop (the thread that raises
-    /// <see cref="OnSnapshot"/>), so no snapshot is missed or counted twice.
-    /// </summary>
-    public void CatchUp(IReadOnlyDictionary<string, int> baseline, IEnumerable<(string AssetId, int Snapshots)> applied)
-    {
-        lock (_gate)
-        {
-            foreach (var (assetId, snapshots) in applied)
-            {
-                _counts[assetId] = baseline.GetValueOrDefault(assetId) + snapshots;
-            }
-
-            foreach (var waiter in _waiters.Where(w => w.Condition(_counts)).ToList())
-            {
-                waiter.Signal.TrySetResult();
-                _waiters.Remove(waiter);
-            }
-        }
-    }
-
     public int CountOf(string assetId)
     {
         lock (_gate)

@@ -77,16 +77,7 @@ internal sealed class RecorderHarness : IAsyncDisposable
 
     public async Task StartRecorderAsync()
     {
-        var baseline = Snapshots.Counts();
-        Recorder = await Recorder.StartAsync(Config, new RecorderRuntime { Time = Clock });
-        Recorder.SnapshotApplied += Snapshots.OnSnapshot;
-
-        // The recorder runs from StartAsync on: snapshots applied before the subscription above are taken from the keeper.
-        await Recorder.Pipeline.InvokeAsync(keeper =>
-        {
-            Snapshots.CatchUp(baseline, keeper.Assets.Select(a => (System.Text.Encoding.UTF8.GetString(a.AssetIdUtf8), (int)a.Counters.Snapshots)));
-            return 0;
-        });
+        Recorder = await Recorder.StartAsync(Config, new RecorderRuntime { Time = Clock, SnapshotApplied = Snapshots.OnSnapshot });
     }
 
     /// <summary>Waits for a first snapshot of every token; on timeout says which are missing and what the recorder knows of them.</summary>
