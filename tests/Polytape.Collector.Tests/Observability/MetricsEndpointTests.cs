@@ -15,6 +15,7 @@ using Polytape.Collector.Verification;
 namespace Polytape.Collector.Tests.Observability;
 
 /// <summary>/metrics on a real Kestrel listener, scraped after some ingest.</summary>
+[Collection(ProcessWideMetersCollection.Name)]
 public sealed partial class MetricsEndpointTests
 {
     private static readonly string[] MetricTypes = ["counter", "gauge", "histogram", "summary", "untyped"];

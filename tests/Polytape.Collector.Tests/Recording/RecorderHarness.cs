@@ -5,6 +5,7 @@ using Polytape.Collector.Tests.Ingest;
 using Polytape.Domain.Books;
 using Polytape.Simulator.Hosting;
 using Polytape.Simulator.Universe;
+using Polytape.TestSupport;
 
 namespace Polytape.Collector.Tests.Recording;
 
@@ -14,11 +15,12 @@ namespace Polytape.Collector.Tests.Recording;
 /// </summary>
 internal sealed class RecorderHarness : IAsyncDisposable
 {
-    private RecorderHarness(PolymarketSimulator simulator, TempDirectory directory, RecorderConfig config)
+    private RecorderHarness(PolymarketSimulator simulator, TempDirectory directory, RecorderConfig config, TimeProvider clock)
     {
         Simulator = simulator;
         Directory = directory;
         Config = config;
+        Clock = clock;
         lock (simulator.Engine.Gate)
         {
             Tokens = [.. simulator.Engine.Universe.Markets.SelectMany(m => new[] { m.Yes.Id, m.No.Id })];
@@ -31,6 +33,9 @@ internal sealed class RecorderHarness : IAsyncDisposable
 
     public RecorderConfig Config { get; }
 
+    /// <summary>The recorder's clock (the simulator keeps the system clock).</summary>
+    public TimeProvider Clock { get; }
+
     public Recorder Recorder { get; private set; } = null!;
 
     public SnapshotSignals Snapshots { get; } = new();
@@ -39,23 +44,25 @@ internal sealed class RecorderHarness : IAsyncDisposable
 
     public string ArchiveDirectory => Path.Combine(Directory.Path, "archive");
 
-    public static async Task<RecorderHarness> StartAsync(int markets = 20, int assetsPerConnection = 15, Action<RecorderConfig>? configure = null)
+    public static async Task<RecorderHarness> StartAsync(
+        int markets = 20, int assetsPerConnection = 15, Action<RecorderConfig>? configure = null, TimeProvider? clock = null, Action<PolymarketSimulator>? simulator = null)
     {
-        var simulator = await PolymarketSimulator.StartAsync(new SimulatorOptions
+        var venue = await PolymarketSimulator.StartAsync(new SimulatorOptions
         {
             Port = 0,
             EventsPerSecond = 0,
             Universe = new UniverseOptions { Seed = 7, BinaryMarkets = markets, NegRiskEvents = 0, RollingCoins = [] },
         });
+        simulator?.Invoke(venue);
         var directory = new TempDirectory();
         var config = new RecorderConfig();
-        config.Discovery.GammaUrl = simulator.GammaUri;
-        config.WebSocket.Url = simulator.MarketWebSocketUri;
+        config.Discovery.GammaUrl = venue.GammaUri;
+        config.WebSocket.Url = venue.MarketWebSocketUri;
         config.WebSocket.MaxAssetsPerConnection = assetsPerConnection;
         config.WebSocket.ConnectionsPerSecond = 100;
         config.WebSocket.Reconnect.InitialDelay = TimeSpan.FromMilliseconds(20);
         config.WebSocket.Reconnect.MaxDelay = TimeSpan.FromMilliseconds(200);
-        config.Rest.ClobUrl = simulator.ClobUri;
+        config.Rest.ClobUrl = venue.ClobUri;
         config.Rest.VerifyInterval = TimeSpan.Zero;
         config.Archive.Directory = Path.Combine(directory.Path, "archive");
         config.Storage.Sqlite.Enabled = false;
@@ -63,14 +70,14 @@ internal sealed class RecorderHarness : IAsyncDisposable
         config.Observability.StatusFile = Path.Combine(directory.Path, "status.json");
         config.Observability.StatusLine = StatusLineMode.Off;
         configure?.Invoke(config);
-        var harness = new RecorderHarness(simulator, directory, config);
+        var harness = new RecorderHarness(venue, directory, config, clock ?? TimeProvider.System);
         await harness.StartRecorderAsync();
         return harness;
     }
 
     public async Task StartRecorderAsync()
     {
-        Recorder = await Recorder.StartAsync(Config, new RecorderRuntime { SnapshotApplied = (connection, asset) => Snapshots.OnSnapshot(connection, 0, asset) });
+        Recorder = await Recorder.StartAsync(Config, new RecorderRuntime { Time = Clock, SnapshotApplied = (connection, asset) => Snapshots.OnSnapshot(connection, 0, asset) });
     }
 
     /// <summary>Waits for a first snapshot of every token; on timeout says which are missing and what the recorder knows of them.</summary>
@@ -100,6 +107,18 @@ internal sealed class RecorderHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>One mutation of every market: a briefly crossed book is uncrossed, and every asset gets a fresh group to check.</summary>
+    public void MutateEveryMarket()
+    {
+        lock (Simulator.Engine.Gate)
+        {
+            foreach (var market in Simulator.Engine.Universe.Markets)
+            {
+                Simulator.Engine.Mutate(market);
+            }
+        }
+    }
+
     /// <summary>
     /// Waits until the simulator has written every frame it published and the recorder has applied as many frames as
     /// were sent (book snapshots also follow trades, so a resubscribed asset's next snapshot is no barrier). The
@@ -124,13 +143,14 @@ internal sealed class RecorderHarness : IAsyncDisposable
     /// After a disconnect the frames in flight on the dropped socket are lost by design, so counts cannot say when
     /// the recorder has caught up: this waits until every token is Live with the simulator's true book instead.
     /// </summary>
-    public async Task WaitForTrueBooksAsync()
+    public async Task WaitForTrueBooksAsync(IReadOnlyCollection<string>? tokens = null)
     {
+        tokens ??= Tokens;
         var deadline = TimeProvider.System.GetTimestamp() + (30 * TimeProvider.System.TimestampFrequency);
         while (true)
         {
             var truth = TrueBooks();
-            var wrong = await Recorder.Pipeline.InvokeAsync(keeper => Tokens.Count(id =>
+            var wrong = await Recorder.Pipeline.InvokeAsync(keeper => tokens.Count(id =>
                 !keeper.TryGetAsset(id, out var asset)
                 || asset.State != Domain.Continuity.ContinuityState.Live
                 || !asset.Book.Bids.WireOrder.SequenceEqual(truth[id].Bids)
@@ -142,11 +162,63 @@ internal sealed class RecorderHarness : IAsyncDisposable
 
             if (TimeProvider.System.GetTimestamp() > deadline)
             {
-                throw new TimeoutException($"{wrong} of {Tokens.Length} tokens are not Live with the true book");
+                var states = await Recorder.Pipeline.InvokeAsync(keeper => string.Join(", ", tokens.Select(id =>
+                    keeper.TryGetAsset(id, out var asset) ? $"{asset.State}:{asset.Cause}" : "unknown").Where(s => s != "Live:Snapshot" && s != "Live:HashVerified")));
+                var pool = Recorder.Pool.GetStatus();
+                throw new TimeoutException(
+                    $"{wrong} of {tokens.Count} tokens are not Live with the true book (states not live: {states}; pool delivered {pool.AssetsDelivered}, " +
+                    $"pending {pool.AssetsPendingSnapshot}, connections {string.Join(" ", pool.Connections.Select(c => $"{c.Id}:{c.State}/{c.Assets}{(c.Replaces is null ? "" : "<" + c.Replaces)}"))})");
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System);
+            await PaceAsync();
         }
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="condition"/> holds, re-reading it every few milliseconds. On a manual clock each look also
+    /// moves the clock on by <see cref="PumpStep"/>, so reconnect backoffs and paced opens make progress; a test that needs a
+    /// timeout to fire at a known time sets the step small or advances the clock itself.
+    /// </summary>
+    public async Task PumpUntilAsync(Func<bool> condition, string what)
+    {
+        var deadline = TimeProvider.System.GetTimestamp() + (30 * TimeProvider.System.TimestampFrequency);
+        while (!condition())
+        {
+            if (TimeProvider.System.GetTimestamp() > deadline)
+            {
+                var status = Recorder.Pool.GetStatus();
+                throw new TimeoutException(
+                    $"timed out waiting for {what} (pool: delivered {status.AssetsDelivered} of {status.AssetsDesired}, pending {status.AssetsPendingSnapshot}, " +
+                    $"not delivering {status.AssetsNotDelivering}, connections {status.Connections.Count}, stale ends {status.StaleSessionEnds})");
+            }
+
+            await PaceAsync();
+        }
+    }
+
+    /// <summary>How far <see cref="PumpUntilAsync"/> moves a manual clock per look.</summary>
+    public TimeSpan PumpStep { get; set; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>
+    /// When above zero, every this many looks the waits trade (30 mutations) and move a manual clock by a second: recovery
+    /// that needs both trades (snapshots, trade prices) and timeouts then makes progress without any feed looking silent.
+    /// </summary>
+    public int TradeEveryLooks { get; set; }
+
+    private int _looks;
+
+    /// <summary>A few milliseconds of real time between looks at a condition; on a manual clock the clock moves on a step too.</summary>
+    private async Task PaceAsync()
+    {
+        var manual = Clock as ManualTimeProvider;
+        manual?.Advance(PumpStep);
+        if (TradeEveryLooks > 0 && ++_looks % TradeEveryLooks == 0)
+        {
+            Step(30);
+            manual?.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        await Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System);
     }
 
     /// <summary>The simulator's true book of each token, as levels in wire order.</summary>
