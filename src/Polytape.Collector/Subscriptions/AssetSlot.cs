@@ -18,12 +18,6 @@ internal sealed class AssetSlot(string id)
     /// <summary>Already resubscribed on its current connection: the next retry moves it.</summary>
     public bool ResubscribedHere { get; set; }
 
-    /// <summary>
-    /// The assets added together with this one (its market's outcomes, itself included). A move takes those on the same
-    /// connection along: the venue sends a market's events to every connection holding any of its outcomes.
-    /// </summary>
-    public AssetSlot[] Group { get; set; } = [];
-
     /// <summary>The connection of the last snapshot (a replacement's snapshots count once it takes over).</summary>
     public PooledConnection? SnapshotFrom { get; set; }
 }

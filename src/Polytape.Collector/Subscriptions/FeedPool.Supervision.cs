@@ -86,11 +86,6 @@ public sealed partial class FeedPool
         int retried = 0, moved = 0, givenUp = 0;
         foreach (var slot in overdue)
         {
-            if (slot.Delivery != AssetDelivery.Pending || slot.Deadline > now)
-            {
-                continue; // moved along with an overdue sibling earlier in this pass
-            }
-
             var from = slot.Connection;
             if (slot.Retries >= _options.MaxSnapshotRetries)
             {
@@ -110,25 +105,20 @@ public sealed partial class FeedPool
                 continue;
             }
 
-            var travelling = Travelling(slot, from);
-            var to = _order.FirstOrDefault(c => c != from && c.HasRoom(_options.MaxAssetsPerConnection, travelling.Count))
+            var to = _order.FirstOrDefault(c => c != from && c.HasRoom(_options.MaxAssetsPerConnection))
                 ?? NewConnection($"moving {slot.Id} off {from.Id}", changes);
-            foreach (var member in travelling)
+            from.Assets.Remove(slot);
+            changes.Unsubscribe(from, slot.Id);
+            if (from.Replacement is { } replacement)
             {
-                from.Assets.Remove(member);
-                changes.Unsubscribe(from, member.Id);
-                if (from.Replacement is { } replacement)
-                {
-                    replacement.Assets.Remove(member);
-                    changes.Unsubscribe(replacement, member.Id);
-                }
-
-                member.ResubscribedHere = false;
-                Assign(member, to, now);
-                changes.Subscribe(to, member.Id);
-                _moves++;
+                replacement.Assets.Remove(slot);
+                changes.Unsubscribe(replacement, slot.Id);
             }
 
+            slot.ResubscribedHere = false;
+            Assign(slot, to, now);
+            changes.Subscribe(to, slot.Id);
+            _moves++;
             moved++;
             if (from.Assets.Count == 0 && from.Replaces is null)
             {
@@ -145,21 +135,6 @@ public sealed partial class FeedPool
         {
             Log.PoolNotDelivering(_logger, givenUp, overdue.First(s => s.Delivery == AssetDelivery.NotDelivering).Id);
         }
-    }
-
-    /// <summary>The overdue asset and those of its group still desired on the same connection (a market moves whole).</summary>
-    private List<AssetSlot> Travelling(AssetSlot slot, PooledConnection from)
-    {
-        var travelling = new List<AssetSlot> { slot };
-        foreach (var member in slot.Group)
-        {
-            if (member != slot && member.Connection == from && _assets.TryGetValue(member.Id, out var current) && current == member)
-            {
-                travelling.Add(member);
-            }
-        }
-
-        return travelling;
     }
 
     /// <summary>A connection silent for the suspect window while another delivered within it is suspect (stalled, §8.1).</summary>

@@ -129,16 +129,14 @@ public sealed partial class FeedPool : IFeedSink, IDisposable
                         next++;
                     }
 
-                    var members = new AssetSlot[fresh.Count];
-                    for (var i = 0; i < fresh.Count; i++)
+                    foreach (var id in fresh)
                     {
-                        var id = fresh[i];
                         if (next == withRoom.Count)
                         {
                             withRoom.Add(NewConnection("assets added", changes));
                         }
 
-                        var slot = members[i] = new AssetSlot(id) { Group = members };
+                        var slot = new AssetSlot(id);
                         _assets.Add(id, slot);
                         _deliveryCounts[(int)AssetDelivery.Waiting]++;
                         _unsettled.Add(slot);

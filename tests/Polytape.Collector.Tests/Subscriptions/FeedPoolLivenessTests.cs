@@ -74,32 +74,6 @@ public sealed class FeedPoolLivenessTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SilentOutcome_MovesWithTheRestOfItsMarket_SoAMarketStaysOnOneConnection()
-    {
-        var other = _markets[0];
-        var market = _markets[1];
-        _simulator.Faults.SilentAssets = ImmutableHashSet.Create(market.Yes.Id);
-        var (pool, sink) = Pool(Options() with { SnapshotTimeout = TimeSpan.FromSeconds(30), MaxAssetsPerConnection = 10 });
-        await pool.AddGroupsAsync([[other.Yes.Id, other.No.Id], [market.Yes.Id, market.No.Id]]);
-        using var stop = new CancellationTokenSource();
-        var run = pool.RunAsync(stop.Token);
-        await sink.WaitAsync(() => sink.Snapshots("c1").Count == 3, "the three delivering outcomes' snapshots");
-
-        _clock.Advance(TimeSpan.FromSeconds(31)); // retry 1: resubscribed where it is
-        await sink.WaitAsync(() => sink.Any(e => e is { Kind: PoolEventKind.Frame, Connection: "c1", Text: "[]" }), "the resubscribe's empty answer");
-        _simulator.Faults.SilentAssets = [];
-        _clock.Advance(TimeSpan.FromSeconds(31)); // retry 2: moved, and its delivering sibling with it
-
-        await sink.WaitAsync(() => sink.Snapshots("c2").Count == 2, "both outcomes' snapshots on the new connection");
-        Assert.Equal(new[] { market.Yes.Id, market.No.Id }.Order(), pool.AssetsOf("c2").Order());
-        Assert.Equal(new[] { other.Yes.Id, other.No.Id }.Order(), pool.AssetsOf("c1").Order());
-        var status = pool.GetStatus();
-        Assert.Equal((2L, 0, 0, 4), (status.AssetMoves, status.AssetsRetrying, status.AssetsNotDelivering, status.AssetsDelivered));
-        await stop.CancelAsync();
-        await run;
-    }
-
-    [Fact]
     public async Task AssetThatNeverDelivers_IsReportedAfterItsRetries()
     {
         var dead = _markets[2].No.Id;
