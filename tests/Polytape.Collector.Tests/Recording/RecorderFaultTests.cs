@@ -9,6 +9,7 @@ namespace Polytape.Collector.Tests.Recording;
 /// <c>polytape record</c> end to end under the simulator's feed faults (protocol §8.16, §10.8): whatever the venue sends,
 /// every frame is archived once and in order, the books end exactly as the venue's, and the fault is seen where it should be.
 /// </summary>
+[Collection(RecorderFaultCollection.Name)]
 public sealed partial class RecorderFaultTests
 {
     public enum FeedFault
