@@ -17,6 +17,8 @@ internal sealed class EnvelopeWriter : IDisposable
     /// <summary>One large REST body must not pin a large buffer for the life of the writer.</summary>
     private const int ShrinkAbove = 1 << 20;
 
+    private const int ShrinkEscapedAbove = 8 << 20;
+
     private static readonly JsonWriterOptions WriterOptions = new()
     {
         // For the short fields; the payload goes through JsonStringEscaper. Keeps non-ASCII text readable in the file.
@@ -41,7 +43,9 @@ internal sealed class EnvelopeWriter : IDisposable
             _buffer = new ArrayBufferWriter<byte>(InitialCapacity);
         }
 
-        if (_escaped.Length > ShrinkAbove)
+        // The escape buffer is sized for the worst case (6× the payload): ~300 KB initial dumps need ~2 MB, and they come
+        // in runs, so it is kept up to a larger size than the line buffer rather than reallocated for each of them.
+        if (_escaped.Length > ShrinkEscapedAbove)
         {
             _escaped = new byte[JsonStringEscaper.MaxLength(InitialCapacity)];
         }
