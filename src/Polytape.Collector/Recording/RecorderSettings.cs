@@ -1,9 +1,9 @@
-using Polytape.Polymarket.Gamma;
 using Polytape.Collector.Configuration;
 using Polytape.Collector.Discovery;
 using Polytape.Collector.Rest;
 using Polytape.Collector.Subscriptions;
 using Polytape.Collector.Verification;
+using Polytape.Polymarket.Gamma;
 
 namespace Polytape.Collector.Recording;
 

@@ -1,5 +1,5 @@
-using Polytape.Polymarket.Gamma;
 using Polytape.Collector.Discovery;
+using Polytape.Polymarket.Gamma;
 
 namespace Polytape.Collector.Tests.Discovery;
 

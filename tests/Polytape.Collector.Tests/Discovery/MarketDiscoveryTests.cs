@@ -1,9 +1,9 @@
-using Polytape.Polymarket.Gamma;
 using System.Text;
 using System.Text.Json;
 using Polytape.Archive;
 using Polytape.Collector.Discovery;
 using Polytape.Domain.Numerics;
+using Polytape.Polymarket.Gamma;
 using Polytape.Polymarket.MarketChannel;
 using Polytape.Simulator.Exchange;
 using Polytape.Simulator.Universe;
