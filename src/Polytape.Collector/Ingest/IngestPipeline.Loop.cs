@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Text;
 using Polytape.Archive;
 using Polytape.Collector.Feed;
@@ -25,40 +26,51 @@ public sealed partial class IngestPipeline
             throw new InvalidOperationException("The ingest loop is already running: start RunAsync once.");
         }
 
+        _runToken = cancellationToken;
+        Volatile.Write(ref _accepting, true);
+        if (Volatile.Read(ref _completing))
+        {
+            Volatile.Write(ref _accepting, false);
+        }
+
+        var holdsTurn = false;
         try
         {
             var reader = _queue.Reader;
-            while (true)
+            while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                if (!reader.TryRead(out var item))
+                await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+                holdsTurn = true;
+                ThrowIfFailedOnReceivingThread();
+                while (TryTake(out var item))
                 {
-                    // Idle: check the open price_change groups (throttled), then wait for more.
-                    CheckGroupsWhenDue(force: false);
-                    await AppendTransitionsAsync(0, cancellationToken).ConfigureAwait(false);
-                    if (!await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+                    if (item.Work is { } work)
                     {
-                        break;
+                        await work.RunAsync(this, cancellationToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await ProcessFrameAsync(item.Frame, charged: true, cancellationToken).ConfigureAwait(false);
                     }
 
-                    continue;
+                    // Under steady traffic the queue may never run dry: check the open groups on time anyway.
+                    if (CheckGroupsWhenDue(force: false))
+                    {
+                        await AppendTransitionsAsync(0, cancellationToken).ConfigureAwait(false);
+                    }
                 }
 
-                if (item.Work is { } work)
-                {
-                    await work.RunAsync(this, cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    await ProcessFrameAsync(item.Frame, cancellationToken).ConfigureAwait(false);
-                }
-
-                // Under steady traffic the queue may never run dry: check the open groups on time anyway.
-                if (CheckGroupsWhenDue(force: false))
-                {
-                    await AppendTransitionsAsync(0, cancellationToken).ConfigureAwait(false);
-                }
+                // Idle: check the open price_change groups (throttled), then wait for more.
+                CheckGroupsWhenDue(force: false);
+                await AppendTransitionsAsync(0, cancellationToken).ConfigureAwait(false);
+                holdsTurn = false;
+                _turn.Release();
             }
 
+            // A frame still being applied on a receiving thread finishes first.
+            await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+            holdsTurn = true;
+            ThrowIfFailedOnReceivingThread();
             CheckGroupsWhenDue(force: true);
             await AppendTransitionsAsync(0, cancellationToken).ConfigureAwait(false);
         }
@@ -76,13 +88,56 @@ public sealed partial class IngestPipeline
         }
         finally
         {
+            Volatile.Write(ref _accepting, false);
             _queue.Writer.TryComplete();
             AbandonQueued();
+            if (holdsTurn)
+            {
+                _turn.Release();
+            }
+
             _stopped.TrySetResult();
         }
     }
 
-    private async ValueTask ProcessFrameAsync(ReceivedFrame frame, CancellationToken cancellationToken)
+    /// <summary>Applies a frame on the receiving thread, which holds the turn; a failure stops the loop as if it were its own.</summary>
+    private async ValueTask ApplyHereAsync(ReceivedFrame frame)
+    {
+        try
+        {
+            await ProcessFrameAsync(frame, charged: false, _runToken).ConfigureAwait(false);
+            if (CheckGroupsWhenDue(force: false))
+            {
+                await AppendTransitionsAsync(0, _runToken).ConfigureAwait(false);
+            }
+
+            Volatile.Write(ref _framesAppliedOnReceivingThread, _framesAppliedOnReceivingThread + 1);
+        }
+        catch (OperationCanceledException) when (_runToken.IsCancellationRequested)
+        {
+            // The loop is stopping without draining.
+        }
+        catch (Exception ex)
+        {
+            _receivingThreadFailure = ex;
+            Volatile.Write(ref _accepting, false);
+            _queue.Writer.TryComplete();
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
+    private void ThrowIfFailedOnReceivingThread()
+    {
+        if (_receivingThreadFailure is { } failure)
+        {
+            ExceptionDispatchInfo.Throw(failure);
+        }
+    }
+
+    private async ValueTask ProcessFrameAsync(ReceivedFrame frame, bool charged, CancellationToken cancellationToken)
     {
         try
         {
@@ -113,7 +168,10 @@ public sealed partial class IngestPipeline
         finally
         {
             frame.Release();
-            _budget.Release(Charge(frame));
+            if (charged)
+            {
+                _budget.Release(Charge(frame));
+            }
         }
     }
 
@@ -209,7 +267,7 @@ public sealed partial class IngestPipeline
     /// <summary>After the loop stopped: return queued frames' buffers and fail queued work.</summary>
     private void AbandonQueued()
     {
-        while (_queue.Reader.TryRead(out var item))
+        while (TryTake(out var item))
         {
             if (item.Work is { } work)
             {

@@ -42,6 +42,10 @@ public sealed partial class IngestPipeline : IFeedSink, IDisposable
     });
 
     private readonly ByteBudget _budget;
+
+    // Whoever applies frames holds the turn: the loop while it drains the queue, or a receiving thread applying a frame
+    // that found nothing queued (IngestOptions.ApplyOnReceivingThreadWhenIdle). Waiters are resumed asynchronously.
+    private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _frames;
     private long _bytes;
@@ -49,6 +53,12 @@ public sealed partial class IngestPipeline : IFeedSink, IDisposable
     private long _continuityRecords;
     private long _lastLatencyMicros;
     private int _running;
+    private int _queued;
+    private bool _accepting;
+    private bool _completing;
+    private long _framesAppliedOnReceivingThread;
+    private CancellationToken _runToken;
+    private Exception? _receivingThreadFailure;
     private ContinuitySummary _summary = ContinuitySummary.Empty;
 
     public IngestPipeline(
@@ -78,13 +88,16 @@ public sealed partial class IngestPipeline : IFeedSink, IDisposable
     /// <summary>Payload bytes of those frames.</summary>
     public long Bytes => Volatile.Read(ref _bytes);
 
+    /// <summary>Frames applied on the thread that received them, without a hand-off to the loop.</summary>
+    public long FramesAppliedOnReceivingThread => Volatile.Read(ref _framesAppliedOnReceivingThread);
+
     /// <summary>Frames offered after <see cref="CompleteAsync"/> (during shutdown); returned unarchived.</summary>
     public long LateFrames => Volatile.Read(ref _lateFrames);
 
     public long ContinuityRecords => Volatile.Read(ref _continuityRecords);
 
     /// <summary>Frames and work waiting for the loop.</summary>
-    public int QueueDepth => _queue.Reader.Count;
+    public int QueueDepth => Volatile.Read(ref _queued);
 
     /// <summary>Bytes of the frames waiting (each charged <see cref="IngestOptions.PerFrameOverheadBytes"/> more).</summary>
     public long QueueBytes => _budget.Held;
@@ -114,7 +127,23 @@ public sealed partial class IngestPipeline : IFeedSink, IDisposable
         _handler.Notices = notices;
     }
 
-    public async ValueTask OnFrameAsync(ReceivedFrame frame, CancellationToken cancellationToken)
+    public ValueTask OnFrameAsync(ReceivedFrame frame, CancellationToken cancellationToken)
+    {
+        if (_options.ApplyOnReceivingThreadWhenIdle && Volatile.Read(ref _queued) == 0 && _turn.Wait(0, CancellationToken.None))
+        {
+            // Re-checked under the turn: a frame queued meanwhile, or work, must go first.
+            if (Volatile.Read(ref _queued) == 0 && Volatile.Read(ref _accepting))
+            {
+                return ApplyHereAsync(frame);
+            }
+
+            _turn.Release();
+        }
+
+        return EnqueueAsync(frame, cancellationToken);
+    }
+
+    private async ValueTask EnqueueAsync(ReceivedFrame frame, CancellationToken cancellationToken)
     {
         try
         {
@@ -126,7 +155,7 @@ public sealed partial class IngestPipeline : IFeedSink, IDisposable
             throw;
         }
 
-        if (!_queue.Writer.TryWrite(new IngestItem(frame, null)))
+        if (!TryQueue(new IngestItem(frame, null)))
         {
             _budget.Release(Charge(frame));
             frame.Release();
@@ -148,7 +177,7 @@ public sealed partial class IngestPipeline : IFeedSink, IDisposable
     {
         ArgumentNullException.ThrowIfNull(work);
         var item = new InvokeWork<T>(work);
-        if (!_queue.Writer.TryWrite(new IngestItem(default, item)))
+        if (!TryQueue(new IngestItem(default, item)))
         {
             return Task.FromException<T>(new InvalidOperationException("The ingest pipeline is complete: it runs no more work."));
         }
@@ -159,6 +188,8 @@ public sealed partial class IngestPipeline : IFeedSink, IDisposable
     /// <summary>Stops accepting frames, lets the loop apply and archive everything queued, then flushes the archive.</summary>
     public async Task CompleteAsync(CancellationToken cancellationToken = default)
     {
+        Volatile.Write(ref _completing, true);
+        Volatile.Write(ref _accepting, false);
         _queue.Writer.TryComplete();
         if (Volatile.Read(ref _running) != 0)
         {
@@ -172,14 +203,42 @@ public sealed partial class IngestPipeline : IFeedSink, IDisposable
     }
 
     /// <summary>Call after the loop stopped (<see cref="Completion"/>).</summary>
-    public void Dispose() => _records.Dispose();
+    public void Dispose()
+    {
+        _records.Dispose();
+        _turn.Dispose();
+    }
 
     private void Post(IngestWork work)
     {
-        if (!_queue.Writer.TryWrite(new IngestItem(default, work)))
+        if (!TryQueue(new IngestItem(default, work)))
         {
             work.Abandon();
         }
+    }
+
+    /// <summary>Counted before it is written, so a receiving thread never sees an empty queue while an item is on its way in.</summary>
+    private bool TryQueue(IngestItem item)
+    {
+        Interlocked.Increment(ref _queued);
+        if (_queue.Writer.TryWrite(item))
+        {
+            return true;
+        }
+
+        Interlocked.Decrement(ref _queued);
+        return false;
+    }
+
+    private bool TryTake(out IngestItem item)
+    {
+        if (!_queue.Reader.TryRead(out item))
+        {
+            return false;
+        }
+
+        Interlocked.Decrement(ref _queued);
+        return true;
     }
 
     private static long Charge(in ReceivedFrame frame) => frame.Length + IngestOptions.PerFrameOverheadBytes;

@@ -124,7 +124,8 @@ public sealed class IngestPipelineTests
     {
         var archive = new RecordingAppender();
         archive.Stall();
-        using var pipeline = new IngestPipeline(archive, TimeProvider.System, new IngestOptions { QueueCapacityBytes = 2 * (4 + IngestOptions.PerFrameOverheadBytes) });
+        var options = new IngestOptions { QueueCapacityBytes = 2 * (4 + IngestOptions.PerFrameOverheadBytes), ApplyOnReceivingThreadWhenIdle = false };
+        using var pipeline = new IngestPipeline(archive, TimeProvider.System, options);
         var run = pipeline.RunAsync(CancellationToken.None);
 
         // Room for two PONGs: the loop holds the first frame's bytes while it waits on the stalled archive, the second
@@ -158,9 +159,75 @@ public sealed class IngestPipelineTests
     }
 
     [Fact]
-    public async Task ArchiveFailure_StopsTheLoop_AndCompletionCarriesTheCause()
+    public async Task StalledArchive_HoldsTheReceiverApplyingAFrame_WhileOthersQueueUpToTheBound()
     {
-        using var pipeline = new IngestPipeline(new FailingAppender(), TimeProvider.System);
+        var archive = new RecordingAppender();
+        archive.Stall();
+        using var pipeline = new IngestPipeline(archive, TimeProvider.System, new IngestOptions { QueueCapacityBytes = 4 + IngestOptions.PerFrameOverheadBytes });
+        var run = pipeline.RunAsync(CancellationToken.None);
+
+        // Nothing queued: c1's frame is applied on its own thread, which then waits on the archive with it.
+        var applying = pipeline.OnFrameAsync(Frames.Of("PONG", connection: "c1"), default).AsTask();
+        await pipeline.OnFrameAsync(Frames.Of("PONG", connection: "c2"), default);
+        var waiting = pipeline.OnFrameAsync(Frames.Of("PONG", connection: "c3"), default).AsTask();
+        Assert.False(applying.IsCompleted);
+        Assert.False(waiting.IsCompleted);
+
+        archive.Resume();
+        await Task.WhenAll(applying, waiting).WaitAsync(TimeSpan.FromSeconds(30));
+        await pipeline.CompleteAsync();
+        await run;
+        Assert.Equal(["c1", "c2", "c3"], archive.Records.Select(r => r.Connection));
+        Assert.Equal(1, pipeline.FramesAppliedOnReceivingThread);
+    }
+
+    [Fact]
+    public async Task IdleLoop_TheReceivingThreadAppliesAndArchivesTheFrameBeforeItReturns()
+    {
+        var archive = new RecordingAppender();
+        using var pipeline = new IngestPipeline(archive, TimeProvider.System);
+        var run = pipeline.RunAsync(CancellationToken.None);
+
+        await pipeline.OnFrameAsync(Frames.Of(Frames.Book("61"), sequence: 1), default);
+        Assert.Equal([ArchiveRecordKind.Ws, ArchiveRecordKind.Continuity], archive.Records.Select(r => r.Kind));
+        Assert.Equal(1, pipeline.FramesAppliedOnReceivingThread);
+        await pipeline.CompleteAsync();
+        await run;
+    }
+
+    [Fact]
+    public async Task FrameOfferedWhileWorkRuns_WaitsItsTurn_AndIsNotAppliedAlongside()
+    {
+        var archive = new RecordingAppender();
+        using var pipeline = new IngestPipeline(archive, TimeProvider.System);
+        var run = pipeline.RunAsync(CancellationToken.None);
+        using var started = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var seenByWork = pipeline.InvokeAsync(k =>
+        {
+            started.Set();
+            release.Wait(TimeSpan.FromSeconds(30));
+            return k.TryGetAsset("71", out _);
+        });
+        Assert.True(started.Wait(TimeSpan.FromSeconds(30)));
+
+        await pipeline.OnFrameAsync(Frames.Of(Frames.Book("71")), default);
+        Assert.Equal(0, pipeline.FramesAppliedOnReceivingThread);
+        release.Set();
+
+        Assert.False(await seenByWork.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.True(await pipeline.InvokeAsync(k => k.TryGetAsset("71", out _)));
+        await pipeline.CompleteAsync();
+        await run;
+        Assert.Equal(1, archive.WsCount);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ArchiveFailure_StopsTheLoop_AndCompletionCarriesTheCause(bool applyOnReceivingThread)
+    {
+        using var pipeline = new IngestPipeline(new FailingAppender(), TimeProvider.System, new IngestOptions { ApplyOnReceivingThreadWhenIdle = applyOnReceivingThread });
         var run = pipeline.RunAsync(CancellationToken.None);
         await pipeline.OnFrameAsync(Frames.Of("PONG"), default);
 

@@ -72,6 +72,8 @@ public sealed partial class MetricsEndpointTests
         Assert.Equal(6, Sample(text, "polytape_archive_records_total")); // five frames and the book's transition to Live
         Assert.True(Sample(text, "polytape_archive_bytes_total") > 0);
         Assert.Equal(0, Sample(text, "polytape_archive_queue_depth"));
+        Assert.Equal(0, Sample(text, "polytape_ingest_queue_depth"));
+        Assert.Equal(0, Sample(text, "polytape_ingest_queue_bytes"));
         Assert.Equal(0, Sample(text, "polytape_rest_requests_total"));
         Assert.Equal(0, Sample(text, "polytape_check_mismatches_total", "check=\"rest\""));
         Assert.Equal(0, Sample(text, "polytape_check_mismatches_total", "check=\"hash\""));
