@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using Polytape.Collector.Configuration;
+using Polytape.Collector.Ingest;
 using Polytape.Collector.Observability;
 using Polytape.Collector.Recording;
 using Polytape.Collector.Status;
@@ -53,7 +54,9 @@ public static class RecordThroughput
         config.Observability.StatusLine = StatusLineMode.Off;
 
         using var latencies = new LatencySamples();
-        var recorder = await Recorder.StartAsync(config, new RecorderRuntime()).ConfigureAwait(false);
+        // --handoff: every frame goes through the ingest queue (the variant before frames were applied where received).
+        var runtime = new RecorderRuntime { Ingest = new IngestOptions { ApplyOnReceivingThreadWhenIdle = !stores.Contains("--handoff") } };
+        var recorder = await Recorder.StartAsync(config, runtime).ConfigureAwait(false);
         await using (recorder.ConfigureAwait(false))
         {
             await Task.Delay(TimeSpan.FromSeconds(warmup), TimeProvider.System).ConfigureAwait(false);

@@ -16,9 +16,11 @@ public static class SimulateCommand
         var seed = new Option<int>("--seed") { Description = "Seed: the same seed gives the same markets and order flow.", DefaultValueFactory = _ => 1 };
         var markets = new Option<int>("--markets") { Description = "Standalone binary markets (rolling crypto series and neg-risk events come on top).", DefaultValueFactory = _ => 12 };
         var rate = new Option<double>("--rate") { Description = "Market-channel events per second across all markets.", DefaultValueFactory = _ => 50 };
+        var tick = new Option<double>("--tick-ms") { Description = "Engine tick in milliseconds: each tick publishes rate × tick events at once (smaller is smoother).", DefaultValueFactory = _ => 10 };
         var scenario = new Option<string>("--scenario") { Description = $"Fault scenario: {string.Join(", ", Scenarios.Names)}.", DefaultValueFactory = _ => "healthy" };
         port.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 0 or > 65535) { r.AddError("--port must be between 0 and 65535."); } });
         markets.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 0 or > 150_000) { r.AddError("--markets must be between 0 and 150000 (300,000 tokens)."); } });
+        tick.Validators.Add(r => { if (r.GetValueOrDefault<double>() is < 1 or > 1000) { r.AddError("--tick-ms must be between 1 and 1000."); } });
         rate.Validators.Add(r => { if (r.GetValueOrDefault<double>() < 0) { r.AddError("--rate cannot be negative."); } });
         scenario.Validators.Add(r =>
         {
@@ -31,7 +33,7 @@ public static class SimulateCommand
 
         var command = new Command("simulate", "Run a local Polymarket (Gamma, CLOB REST and the WebSocket market channel) on 127.0.0.1.")
         {
-            port, seed, markets, rate, scenario,
+            port, seed, markets, rate, tick, scenario,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -40,6 +42,7 @@ public static class SimulateCommand
             {
                 Port = parse.GetValue(port),
                 EventsPerSecond = parse.GetValue(rate),
+                EngineTick = TimeSpan.FromMilliseconds(parse.GetValue(tick)),
                 Scenario = parse.GetValue(scenario)!,
                 Universe = new UniverseOptions { Seed = parse.GetValue(seed), BinaryMarkets = parse.GetValue(markets) },
             };

@@ -52,7 +52,7 @@ public sealed partial class Recorder : IAsyncDisposable
         _archive = archive;
         _faults = new ComponentFaults(_time);
         _metrics = new PolytapeMetrics();
-        _pipeline = new IngestPipeline(archive, _time, metrics: _metrics, logger: runtime.LoggerFactory.CreateLogger<IngestPipeline>());
+        _pipeline = new IngestPipeline(archive, _time, runtime.Ingest, metrics: _metrics, logger: runtime.LoggerFactory.CreateLogger<IngestPipeline>());
         var sessions = new SessionHistory(_time);
         _pool = new FeedPool(
             config.ToPoolOptions(), new SessionTrackingSink(_pipeline, sessions), _time, runtime.LoggerFactory, archive, runtime.SocketFactory);

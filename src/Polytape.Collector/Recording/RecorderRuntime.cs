@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Polytape.Collector.Ingest;
 
 namespace Polytape.Collector.Recording;
 
@@ -13,6 +14,9 @@ public sealed class RecorderRuntime
 
     /// <summary>Null uses a plain <see cref="ClientWebSocket"/>.</summary>
     public Func<ClientWebSocket>? SocketFactory { get; init; }
+
+    /// <summary>How the ingest step queues; benchmarks compare its variants. Null takes the defaults.</summary>
+    public IngestOptions? Ingest { get; init; }
 
     /// <summary>
     /// Told of every book snapshot applied (connection, asset), on the ingest loop: tests use it as a barrier. Given

@@ -9,9 +9,6 @@ namespace Polytape.Simulator.Hosting;
 /// </summary>
 internal sealed class EngineRunner(MarketEngine engine, SimulatorOptions options) : BackgroundService
 {
-    // 10 ms ticks keep bursts small at high rates without waking the CPU needlessly at low ones.
-    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(10);
-
     // Bound one tick's catch-up so a stalled process does not emit a huge burst when it resumes.
     private const int MaxMutationsPerTick = 50_000;
 
@@ -26,7 +23,7 @@ internal sealed class EngineRunner(MarketEngine engine, SimulatorOptions options
         }
 
         var lastLifecycle = started;
-        using var timer = new PeriodicTimer(Tick, time);
+        using var timer = new PeriodicTimer(options.EngineTick, time);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
