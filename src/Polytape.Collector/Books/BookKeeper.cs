@@ -92,12 +92,38 @@ public sealed partial class BookKeeper : IMarketChannelHandler
         }
     }
 
-    /// <summary>Checks every open price_change group. Call at the end of input, or when the inbound queue is empty.</summary>
+    /// <summary>Checks every open price_change group. Call at the end of input.</summary>
     public void Flush()
     {
         foreach (var asset in _assets.Values)
         {
             CloseGroup(asset);
+        }
+    }
+
+    /// <summary>
+    /// The periodic check while input flows: checks the open groups nothing has joined since the previous call, and
+    /// marks the others, so a sweep split over frames is not judged between them (a false Suspect the next frame
+    /// would explain). A group is therefore checked one to two calls after its last entry.
+    /// </summary>
+    public void CheckSettledGroups()
+    {
+        foreach (var asset in _assets.Values)
+        {
+            ref var group = ref asset.Pending;
+            if (!group.IsOpen)
+            {
+                continue;
+            }
+
+            if (group.SeenByCheck)
+            {
+                CloseGroup(asset);
+            }
+            else
+            {
+                group.SeenByCheck = true;
+            }
         }
     }
 
@@ -181,6 +207,8 @@ public sealed partial class BookKeeper : IMarketChannelHandler
                 group.TimestampMs = timestamp;
                 group.LastTradePriceAtApply = asset.LastTradePrice;
             }
+
+            group.SeenByCheck = false;
 
             // Every entry of a group carries the post-group values, so the last one seen is the one to check.
             if (entry.HasHash)

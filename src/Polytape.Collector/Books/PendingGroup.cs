@@ -17,6 +17,12 @@ internal struct PendingGroup
     public Price BestBid;
     public Price BestAsk;
 
+    /// <summary>
+    /// A periodic check found the group open and nothing has joined it since. A sweep's later frames may still be on
+    /// their way when a check runs, so a periodic check closes only groups it has already seen once (settled).
+    /// </summary>
+    public bool SeenByCheck;
+
     /// <summary>The market's trade price when the group's changes were applied (the hash may predate a trade).</summary>
     public Price LastTradePriceAtApply;
 }

@@ -14,8 +14,9 @@ public sealed record IngestOptions
     public long QueueCapacityBytes { get; init; } = 32L << 20;
 
     /// <summary>
-    /// Open price_change groups are checked when the queue runs dry, at most this often: checking walks every asset,
-    /// which at 300k assets costs about a millisecond, too much to do whenever the queue empties.
+    /// Open price_change groups are checked at most this often: checking walks every asset, which at 300k assets costs
+    /// about a millisecond. A group is judged by the first check after one that found it settled (nothing joined
+    /// since), so one to two intervals after its last entry.
     /// </summary>
     public TimeSpan GroupCheckInterval { get; init; } = TimeSpan.FromMilliseconds(200);
 

@@ -259,7 +259,15 @@ public sealed partial class IngestPipeline
         }
 
         _lastGroupCheck = now;
-        Keeper.Flush();
+        if (force)
+        {
+            Keeper.Flush();
+        }
+        else
+        {
+            Keeper.CheckSettledGroups();
+        }
+
         _summary = ContinuitySummary.Of(Keeper);
         return true;
     }

@@ -35,6 +35,33 @@ public sealed class BookKeeperGroupTests
     }
 
     [Fact]
+    public void PeriodicCheckBetweenTheFramesOfASweep_WaitsForTheGroupToSettle()
+    {
+        var market = new SyntheticMarket();
+        var harness = new KeeperHarness();
+        harness.Feed(market.Book(1_000));
+        market.Truth.Set(Side.Ask, Domain.Numerics.Price.Parse("0.35"), Domain.Numerics.Size.Zero);
+        market.Truth.Set(Side.Ask, Domain.Numerics.Price.Parse("0.4"), Domain.Numerics.Size.Parse("2"));
+        var finalHash = market.HashNow(2_000);
+        var bid = market.Truth.BestBid.ToString();
+        var ask = market.Truth.BestAsk.ToString();
+
+        // A check falls between the sweep's two frames: the group is judged only once nothing joined it between two checks.
+        harness.Feed(SyntheticMarket.PriceChangeFrame(2_000, finalHash, bid, ask, (Side.Ask, "0.35", "0")));
+        harness.Keeper.CheckSettledGroups();
+        harness.Feed(SyntheticMarket.PriceChangeFrame(2_000, finalHash, bid, ask, (Side.Ask, "0.4", "2")));
+        harness.Keeper.CheckSettledGroups();
+        var asset = harness.Asset(SyntheticMarket.AssetId);
+        Assert.Equal(0, asset.Counters.HashChecks);
+
+        harness.Keeper.CheckSettledGroups();
+        Assert.Equal(1, asset.Counters.HashChecks);
+        Assert.Equal(0, asset.Counters.HashMismatches);
+        Assert.Equal(0, asset.Counters.BboMismatches);
+        Assert.Equal(ContinuityState.Live, asset.State);
+    }
+
+    [Fact]
     public void GroupsWithDifferentTimestamps_AreEachChecked()
     {
         var market = new SyntheticMarket();
