@@ -12,11 +12,11 @@ public sealed class AssetBook
     internal AssetBook(byte[] assetIdUtf8, AssetId assetId)
     {
         AssetIdUtf8 = assetIdUtf8;
-        AssetId = assetId;
         Book = new OrderBook(assetId);
     }
 
-    public AssetId AssetId { get; }
+    /// <summary>The numeric id (kept once, in the book: 32 bytes an asset).</summary>
+    public AssetId AssetId => Book.AssetId;
 
     /// <summary>The id exactly as the venue writes it (hashed as is).</summary>
     public byte[] AssetIdUtf8 { get; }

@@ -44,6 +44,9 @@ public sealed partial class BookKeeper : IMarketChannelHandler
     public bool TryGetAsset(string assetId, out AssetBook asset) =>
         TryGetAsset(System.Text.Encoding.UTF8.GetBytes(assetId), out asset);
 
+    /// <summary>The asset's id array (creating the asset when new), for other per-asset tables to share as their key.</summary>
+    internal byte[] KeyOf(ReadOnlySpan<byte> assetId) => GetOrCreate(assetId).AssetIdUtf8;
+
     /// <summary>Supplies what the hash needs beyond the book (from the catalog); empty values leave what is known.</summary>
     public void SetMetadata(ReadOnlySpan<byte> assetId, AssetMetadata metadata)
     {

@@ -63,7 +63,7 @@ public sealed record CatalogMarket
         var tokens = new CatalogToken[ids.Count];
         for (var i = 0; i < ids.Count; i++)
         {
-            tokens[i] = new CatalogToken(ids[i], outcomes?[i] ?? string.Empty);
+            tokens[i] = new CatalogToken(ids[i], Shared(outcomes?[i]));
         }
 
         return new CatalogMarket
@@ -82,4 +82,17 @@ public sealed record CatalogMarket
             Tokens = tokens,
         };
     }
+
+    /// <summary>The common outcome labels as one instance each, rather than a copy per token of a 300,000-token universe.</summary>
+    private static string Shared(string? outcome) => outcome switch
+    {
+        null => string.Empty,
+        "Yes" => "Yes",
+        "No" => "No",
+        "Up" => "Up",
+        "Down" => "Down",
+        "Over" => "Over",
+        "Under" => "Under",
+        _ => outcome,
+    };
 }

@@ -129,6 +129,14 @@ public sealed partial class FeedConnection
                 buffer.AsSpan(0, length).CopyTo(bytes);
                 var frame = new ReceivedFrame(Id, Epoch, ++sequence, MicrosecondsSinceEpoch(now), bytes, length);
                 length = 0;
+                if (buffer.Length > _options.InitialFrameBufferBytes)
+                {
+                    // Grown for an initial dump (~100-500 KB): go back to the initial size, or 1,500 connections each
+                    // hold their largest frame's buffer for the whole session (~0.2-0.7 GB at the full universe).
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = ArrayPool<byte>.Shared.Rent(_options.InitialFrameBufferBytes);
+                }
+
                 await _sink.OnFrameAsync(frame, cancellationToken).ConfigureAwait(false);
             }
         }

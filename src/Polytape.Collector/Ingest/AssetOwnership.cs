@@ -5,7 +5,8 @@ namespace Polytape.Collector.Ingest;
 /// <summary>
 /// Which connection an asset's book comes from: the one that delivered its latest snapshot. During a make-before-break
 /// replacement two connections carry the same asset; applying both streams would apply every delta twice, so events
-/// for an asset are taken only from its owner. Allocates only when a snapshot names a new asset.
+/// for an asset are taken only from its owner. Allocates only when a snapshot names a new asset, and then keys it by the
+/// caller's id array (the book keeper's), so a full universe holds each 78-digit id once rather than once per table.
 /// </summary>
 internal sealed class AssetOwnership
 {
@@ -26,14 +27,17 @@ internal sealed class AssetOwnership
     public bool IsOwnedByOther(ReadOnlySpan<byte> assetId, string connectionId) =>
         _byBytes.TryGetValue(assetId, out var owned) && owned.Owner is not null && owned.Owner != connectionId;
 
-    /// <summary>A snapshot arrived: the connection now owns the asset. Returns the asset id as a (cached) string.</summary>
-    public string TakeOver(ReadOnlySpan<byte> assetId, string connectionId)
+    /// <summary>
+    /// A snapshot arrived: the connection now owns the asset. <paramref name="assetId"/> is kept as the key when the
+    /// asset is new, so pass an array that lives as long as the asset (the book keeper's <see cref="Books.AssetBook.AssetIdUtf8"/>).
+    /// </summary>
+    public void TakeOver(byte[] assetId, string connectionId)
     {
-        if (!_byBytes.TryGetValue(assetId, out var owned))
+        ArgumentNullException.ThrowIfNull(assetId);
+        if (!_assets.TryGetValue(assetId, out var owned))
         {
-            var key = assetId.ToArray();
-            owned = new Owned(key, System.Text.Encoding.UTF8.GetString(key));
-            _assets.Add(key, owned);
+            owned = new Owned(assetId);
+            _assets.Add(assetId, owned);
         }
 
         if (owned.Owner != connectionId)
@@ -52,8 +56,6 @@ internal sealed class AssetOwnership
 
             set.Add(owned);
         }
-
-        return owned.Id;
     }
 
     /// <summary>The connection's session ended: it owns nothing any more. Returns the assets it owned.</summary>
@@ -74,11 +76,9 @@ internal sealed class AssetOwnership
         return released;
     }
 
-    private sealed class Owned(byte[] key, string id)
+    private sealed class Owned(byte[] key)
     {
         public byte[] Key { get; } = key;
-
-        public string Id { get; } = id;
 
         public string? Owner { get; set; }
     }

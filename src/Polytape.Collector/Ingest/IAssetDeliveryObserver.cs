@@ -6,6 +6,9 @@ namespace Polytape.Collector.Ingest;
 /// </summary>
 public interface IAssetDeliveryObserver
 {
-    /// <summary><paramref name="epoch"/> is the session the snapshot came in: one queued from an earlier session is stale.</summary>
-    void OnSnapshot(string connectionId, int epoch, string assetId);
+    /// <summary>
+    /// <paramref name="epoch"/> is the session the snapshot came in: one queued from an earlier session is stale.
+    /// <paramref name="assetIdUtf8"/> is the id as the frame wrote it, valid only during the call (no string per asset is kept).
+    /// </summary>
+    void OnSnapshot(string connectionId, int epoch, ReadOnlySpan<byte> assetIdUtf8);
 }

@@ -52,9 +52,9 @@ internal sealed class IngestHandler : IMarketChannelHandler
     public void OnBook(in PolymarketBook book)
     {
         Note(MarketEventType.Book);
-        var id = _ownership.TakeOver(book.AssetId, _connection);
+        _ownership.TakeOver(_keeper.KeyOf(book.AssetId), _connection);
         _keeper.OnBook(book);
-        Deliveries?.OnSnapshot(_connection, _epoch, id);
+        Deliveries?.OnSnapshot(_connection, _epoch, book.AssetId);
     }
 
     public void OnPriceChange(in PolymarketPriceChange change)

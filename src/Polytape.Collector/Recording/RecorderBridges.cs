@@ -9,10 +9,10 @@ namespace Polytape.Collector.Recording;
 /// <summary>Snapshots seen by ingest tell the pool an asset delivers; resync requests from the verifier resubscribe it.</summary>
 internal sealed class PoolBridge(FeedPool pool, Action<string, string>? observed) : IAssetDeliveryObserver, IResyncRequester
 {
-    public void OnSnapshot(string connectionId, int epoch, string assetId)
+    public void OnSnapshot(string connectionId, int epoch, ReadOnlySpan<byte> assetIdUtf8)
     {
-        pool.OnSnapshot(connectionId, epoch, assetId);
-        observed?.Invoke(connectionId, assetId);
+        pool.OnSnapshot(connectionId, epoch, assetIdUtf8);
+        observed?.Invoke(connectionId, System.Text.Encoding.UTF8.GetString(assetIdUtf8));
     }
 
     public ValueTask ResubscribeAsync(string assetId, CancellationToken cancellationToken) => pool.ResubscribeAsync(assetId, cancellationToken);

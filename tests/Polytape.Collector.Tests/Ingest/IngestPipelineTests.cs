@@ -246,6 +246,7 @@ public sealed class IngestPipelineTests
 
     private sealed class DeliveryList(List<(string, string)> deliveries) : IAssetDeliveryObserver
     {
-        public void OnSnapshot(string connectionId, int epoch, string assetId) => deliveries.Add((connectionId, assetId));
+        public void OnSnapshot(string connectionId, int epoch, ReadOnlySpan<byte> assetIdUtf8) =>
+            deliveries.Add((connectionId, System.Text.Encoding.UTF8.GetString(assetIdUtf8)));
     }
 }

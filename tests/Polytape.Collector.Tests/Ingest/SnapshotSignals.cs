@@ -9,7 +9,9 @@ internal sealed class SnapshotSignals : IAssetDeliveryObserver
     private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
     private readonly List<(Func<IReadOnlyDictionary<string, int>, bool> Condition, TaskCompletionSource Signal)> _waiters = [];
 
-    public void OnSnapshot(string connectionId, int epoch, string assetId)
+    public void OnSnapshot(string connectionId, int epoch, ReadOnlySpan<byte> assetIdUtf8) => Count(System.Text.Encoding.UTF8.GetString(assetIdUtf8));
+
+    public void Count(string assetId)
     {
         lock (_gate)
         {

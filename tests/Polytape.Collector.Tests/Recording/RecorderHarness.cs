@@ -77,7 +77,7 @@ internal sealed class RecorderHarness : IAsyncDisposable
 
     public async Task StartRecorderAsync()
     {
-        Recorder = await Recorder.StartAsync(Config, new RecorderRuntime { Time = Clock, SnapshotApplied = (connection, asset) => Snapshots.OnSnapshot(connection, 0, asset) });
+        Recorder = await Recorder.StartAsync(Config, new RecorderRuntime { Time = Clock, SnapshotApplied = (_, asset) => Snapshots.Count(asset) });
     }
 
     /// <summary>Waits for a first snapshot of every token; on timeout says which are missing and what the recorder knows of them.</summary>
