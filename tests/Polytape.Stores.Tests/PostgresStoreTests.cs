@@ -1,5 +1,7 @@
 using Npgsql;
 using Polytape.Stores.Loading;
+using Polytape.Stores.Model;
+using Polytape.Stores.Normalising;
 using Polytape.Stores.Postgres;
 using Polytape.Stores.Tests.Support;
 
@@ -22,12 +24,65 @@ public sealed class PostgresStoreTests : StoreContractTests
         await using var store = new PostgresStore(_database.Url);
         await Loader(store).LoadAsync(retention: false);
 
-        Assert.Equal(1, _database.Scalar("SELECT max(version) FROM schema_version"));
+        Assert.Equal(2, _database.Scalar("SELECT max(version) FROM schema_version"));
         Assert.Equal("level_changes_p20260921", _database.Scalar(
             "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'level_changes'::regclass"));
         Assert.True((long)_database.Scalar("SELECT count(*) FROM ohlc_1m")! > 0);
         Assert.Equal(0L, _database.Scalar("SELECT count(*) FROM ohlc_1m WHERE low > high OR open > high OR close < low"));
         Assert.Equal("numeric", _database.Scalar("SELECT data_type FROM information_schema.columns WHERE table_name = 'trades' AND column_name = 'price'"));
+        AssertLoadingIndexes("level_changes_p20260921");
+    }
+
+    [Fact]
+    public async Task Version1Database_MigratesToTheLoadingIndexes_KeepingItsRowsQueryableAndReloadable()
+    {
+        var records = await TestArchive.WriteAsync(ArchiveDirectory, TestArchive.Build(steps: 120));
+        // A database as version 1 left it: primary keys, the text asset indexes, and rows in a day partition.
+        foreach (var statement in PostgresSchema.Migrations[0])
+        {
+            _database.Scalar(statement);
+        }
+
+        _database.Scalar("CREATE TABLE schema_version (version integer NOT NULL); INSERT INTO schema_version VALUES (1)");
+        await using var store = new PostgresStore(_database.ConnectionString);
+        var normaliser = new RecordNormaliser();
+        foreach (var chunk in records.Chunk(BatchRecords))
+        {
+            var batch = new RowBatch();
+            foreach (var record in chunk)
+            {
+                normaliser.Add(record, batch);
+            }
+
+            await store.WriteAsync(batch);
+        }
+
+        Assert.Equal(1L, _database.Scalar("SELECT count(*) FROM pg_indexes WHERE tablename = 'level_changes_p20260921' AND indexdef LIKE '%(asset_id, sequence)%'"));
+        var before = await store.CountRowsAsync();
+
+        await store.EnsureSchemaAsync();
+
+        Assert.Equal(2, _database.Scalar("SELECT max(version) FROM schema_version"));
+        AssertLoadingIndexes("level_changes_p20260921");
+        Assert.Equal(before, await store.CountRowsAsync());
+        var reference = new ReferenceBooks();
+        foreach (var record in records)
+        {
+            reference.Apply(record);
+        }
+
+        foreach (var asset in reference.Assets)
+        {
+            var stored = await store.ReadBookAsync(asset, records[^1].Sequence);
+            Assert.NotNull(stored);
+            Assert.Equal(reference.Levels(asset)!.Value.Bids, stored.Bids);
+            Assert.Equal(reference.Levels(asset)!.Value.Asks, stored.Asks);
+        }
+
+        // Reloading replaces the ranges through the BRIN index: the same rows, not twice as many.
+        await Loader(store).LoadAsync(retention: false);
+        Assert.Equal(before, await store.CountRowsAsync());
+        Assert.Equal(records[^1].Sequence, await store.GetPositionAsync());
     }
 
     [Fact]
@@ -111,6 +166,16 @@ public sealed class PostgresStoreTests : StoreContractTests
         // A later batch for that day recreates its partition.
         await Loader(store).LoadAsync(retention: false);
         Assert.True((long)_database.Scalar("SELECT count(*) FROM level_changes")! > 0);
+    }
+
+    /// <summary>Version 2's indexes on a partition: no primary key, a BRIN index on sequence, the asset index on the hashed id.</summary>
+    private void AssertLoadingIndexes(string partition)
+    {
+        Assert.Equal(0L, _database.Scalar(
+            "SELECT count(*) FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid WHERE c.contype = 'p' AND t.relnamespace = 'public'::regnamespace AND t.relname <> 'load_position'"));
+        Assert.Equal(1L, _database.Scalar($"SELECT count(*) FROM pg_indexes WHERE tablename = '{partition}' AND indexdef LIKE '%USING brin (sequence)%'"));
+        Assert.Equal(1L, _database.Scalar($"SELECT count(*) FROM pg_indexes WHERE tablename = '{partition}' AND indexdef LIKE '%hashtextextended(asset_id, %'"));
+        Assert.Equal(2L, _database.Scalar($"SELECT count(*) FROM pg_indexes WHERE tablename = '{partition}'"));
     }
 
     protected override void Dispose(bool disposing)

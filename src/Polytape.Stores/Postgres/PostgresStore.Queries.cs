@@ -17,7 +17,7 @@ public sealed partial class PostgresStore
             long snapshotSequence;
             int snapshotIndex;
             await using (var find = new NpgsqlCommand(
-                "SELECT sequence, idx FROM book_snapshots WHERE asset_id = $1 AND sequence <= $2 ORDER BY sequence DESC, idx DESC LIMIT 1", connection))
+                $"SELECT sequence, idx FROM book_snapshots WHERE {PostgresSchema.AssetKey} = hashtextextended($1, 0) AND asset_id = $1 AND sequence <= $2 ORDER BY sequence DESC, idx DESC LIMIT 1", connection))
             {
                 find.Parameters.AddWithValue(assetId);
                 find.Parameters.AddWithValue(atSequence);
@@ -35,7 +35,8 @@ public sealed partial class PostgresStore
                 connection, "SELECT side, price, size FROM book_levels WHERE sequence = $1 AND idx = $2", cancellationToken, snapshotSequence, snapshotIndex).ConfigureAwait(false);
             var changes = await ReadLevelsAsync(
                 connection,
-                "SELECT side, price, size FROM level_changes WHERE asset_id = $1 AND sequence <= $2 AND (sequence > $3 OR (sequence = $3 AND idx > $4)) ORDER BY sequence, idx",
+                $"SELECT side, price, size FROM level_changes WHERE {PostgresSchema.AssetKey} = hashtextextended($1, 0) AND asset_id = $1"
+                + " AND sequence <= $2 AND (sequence > $3 OR (sequence = $3 AND idx > $4)) ORDER BY sequence, idx",
                 cancellationToken, assetId, atSequence, snapshotSequence, snapshotIndex).ConfigureAwait(false);
             return StoredBook.Build(assetId, snapshotSequence, levels, changes);
         }
