@@ -85,6 +85,45 @@ public sealed class PostgresStoreTests : StoreContractTests
         Assert.Equal(records[^1].Sequence, await store.GetPositionAsync());
     }
 
+    [Theory]
+    [InlineData(0L, 4, "0.0000")]
+    [InlineData(1L, 4, "0.0001")]
+    [InlineData(10_000L, 4, "1.0000")]
+    [InlineData(9_999L, 4, "0.9999")]
+    [InlineData(123_456_789L, 4, "12345.6789")]
+    [InlineData(0L, 6, "0.000000")]
+    [InlineData(1L, 6, "0.000001")]
+    [InlineData(500L, 6, "0.000500")]
+    [InlineData(1_500_000L, 6, "1.500000")]
+    [InlineData(100_000_000_000L, 6, "100000.000000")]
+    [InlineData(987_654_321_012_345L, 6, "987654321.012345")]
+    [InlineData(long.MaxValue, 6, "9223372036854.775807")]
+    public async Task RowSink_EncodesExactNumerics(long units, int scale, string expected)
+    {
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        await using (var create = new NpgsqlCommand("CREATE TABLE numbers (n numeric, t text, f boolean)", connection))
+        {
+            await create.ExecuteNonQueryAsync();
+        }
+
+        await using (var copy = await connection.BeginRawBinaryCopyAsync("COPY numbers (n, t, f) FROM STDIN (FORMAT BINARY)"))
+        {
+            var sink = new PostgresRowSink(copy, columns: 3);
+            sink.BeginRow();
+            sink.Numeric(units, scale);
+            sink.Text("é€");
+            sink.Flag(true);
+            sink.EndRow();
+            sink.Complete();
+        }
+
+        Assert.Equal(expected, _database.Scalar("SELECT n::text FROM numbers"));
+        Assert.Equal(expected, _database.Scalar($"SELECT round(n, {scale})::text FROM numbers"));
+        Assert.Equal("é€", _database.Scalar("SELECT t FROM numbers"));
+        Assert.Equal(true, _database.Scalar("SELECT f FROM numbers"));
+    }
+
     [Fact]
     public async Task WrongPassword_FailsAtOnceWithAClearNonTransientError()
     {

@@ -111,11 +111,22 @@ public sealed partial class PostgresStore : IStore
                     continue;
                 }
 
-                var importer = await connection.BeginBinaryImportAsync(PostgresSchema.Copy(table), cancellationToken).ConfigureAwait(false);
-                await using (importer.ConfigureAwait(false))
+                // Disposing the raw stream ends the COPY and surfaces the server's verdict on the rows.
+                var copy = await connection.BeginRawBinaryCopyAsync(PostgresSchema.Copy(table), cancellationToken).ConfigureAwait(false);
+                await using (copy.ConfigureAwait(false))
                 {
-                    table.Write(batch, new PostgresRowSink(importer));
-                    await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        var sink = new PostgresRowSink(copy, table.Columns.Count);
+                        table.Write(batch, sink);
+                        sink.Complete();
+                    }
+                    catch
+                    {
+                        // A half-written COPY must not be ended as if complete (its error would hide this one).
+                        await copy.CancelAsync().ConfigureAwait(false);
+                        throw;
+                    }
                 }
             }
 
