@@ -52,7 +52,9 @@ public sealed partial class PostgresStore : IStore
             {
                 foreach (var statement in PostgresSchema.Migrations[version])
                 {
-                    await ExecuteAsync(connection, transaction, statement, cancellationToken).ConfigureAwait(false);
+                    // Building indexes over a large existing database takes longer than the default 30-s command timeout.
+                    await using var migrate = new NpgsqlCommand(statement, connection, transaction) { CommandTimeout = 0 };
+                    await migrate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
 
                 await ExecuteAsync(connection, transaction, "DELETE FROM schema_version", cancellationToken).ConfigureAwait(false);
