@@ -16,8 +16,9 @@ public sealed partial class PostgresStore
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             long snapshotSequence;
             int snapshotIndex;
+            long snapshotReceived;
             await using (var find = new NpgsqlCommand(
-                "SELECT sequence, idx FROM book_snapshots WHERE asset_id = $1 AND sequence <= $2 ORDER BY sequence DESC, idx DESC LIMIT 1", connection))
+                $"SELECT sequence, idx, received_us FROM book_snapshots WHERE {PostgresSchema.AssetKey} = hashtextextended($1, 0) AND asset_id = $1 AND sequence <= $2 ORDER BY sequence DESC, idx DESC LIMIT 1", connection))
             {
                 find.Parameters.AddWithValue(assetId);
                 find.Parameters.AddWithValue(atSequence);
@@ -29,13 +30,18 @@ public sealed partial class PostgresStore
 
                 snapshotSequence = reader.GetInt64(0);
                 snapshotIndex = reader.GetInt32(1);
+                snapshotReceived = reader.GetInt64(2);
             }
 
+            // The levels share their snapshot's receive time: that prunes to its day partition, whose BRIN index on
+            // sequence then narrows the scan to a few block ranges (plus any range autovacuum has not summarized yet).
             var levels = await ReadLevelsAsync(
-                connection, "SELECT side, price, size FROM book_levels WHERE sequence = $1 AND idx = $2", cancellationToken, snapshotSequence, snapshotIndex).ConfigureAwait(false);
+                connection, "SELECT side, price, size FROM book_levels WHERE received_us = $3 AND sequence = $1 AND idx = $2", cancellationToken,
+                snapshotSequence, snapshotIndex, snapshotReceived).ConfigureAwait(false);
             var changes = await ReadLevelsAsync(
                 connection,
-                "SELECT side, price, size FROM level_changes WHERE asset_id = $1 AND sequence <= $2 AND (sequence > $3 OR (sequence = $3 AND idx > $4)) ORDER BY sequence, idx",
+                $"SELECT side, price, size FROM level_changes WHERE {PostgresSchema.AssetKey} = hashtextextended($1, 0) AND asset_id = $1"
+                + " AND sequence <= $2 AND (sequence > $3 OR (sequence = $3 AND idx > $4)) ORDER BY sequence, idx",
                 cancellationToken, assetId, atSequence, snapshotSequence, snapshotIndex).ConfigureAwait(false);
             return StoredBook.Build(assetId, snapshotSequence, levels, changes);
         }

@@ -52,7 +52,9 @@ public sealed partial class PostgresStore : IStore
             {
                 foreach (var statement in PostgresSchema.Migrations[version])
                 {
-                    await ExecuteAsync(connection, transaction, statement, cancellationToken).ConfigureAwait(false);
+                    // Building indexes over a large existing database takes longer than the default 30-s command timeout.
+                    await using var migrate = new NpgsqlCommand(statement, connection, transaction) { CommandTimeout = 0 };
+                    await migrate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
 
                 await ExecuteAsync(connection, transaction, "DELETE FROM schema_version", cancellationToken).ConfigureAwait(false);
@@ -111,11 +113,22 @@ public sealed partial class PostgresStore : IStore
                     continue;
                 }
 
-                var importer = await connection.BeginBinaryImportAsync(PostgresSchema.Copy(table), cancellationToken).ConfigureAwait(false);
-                await using (importer.ConfigureAwait(false))
+                // Disposing the raw stream ends the COPY and surfaces the server's verdict on the rows.
+                var copy = await connection.BeginRawBinaryCopyAsync(PostgresSchema.Copy(table), cancellationToken).ConfigureAwait(false);
+                await using (copy.ConfigureAwait(false))
                 {
-                    table.Write(batch, new PostgresRowSink(importer));
-                    await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        var sink = new PostgresRowSink(copy, table.Columns.Count);
+                        table.Write(batch, sink);
+                        sink.Complete();
+                    }
+                    catch
+                    {
+                        // A half-written COPY must not be ended as if complete (its error would hide this one).
+                        await copy.CancelAsync().ConfigureAwait(false);
+                        throw;
+                    }
                 }
             }
 
