@@ -30,6 +30,12 @@ public sealed class WebSocketConfig
     /// <summary>An asset with no book snapshot this long after subscribing is subscribed again, on another connection if needed.</summary>
     public TimeSpan SnapshotTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Cap of the quiet backoff: a connection whose fresh session delivered its snapshots and then nothing has quiet
+    /// assets; the silence it is allowed before the next probe doubles from 45 s up to this, reset by data.
+    /// </summary>
+    public TimeSpan QuietConnectionMaxSilence { get; set; } = TimeSpan.FromMinutes(10);
+
     public ReconnectConfig Reconnect { get; set; } = new();
 
     /// <summary>Stale reconnects in a row after which discovery is refreshed (the assets may have ended).</summary>

@@ -188,7 +188,7 @@ public sealed partial class FeedConnection
                     nextPing = now + _options.PingInterval;
                 }
 
-                if (DesiredCount > 0 && session.IsStale(now, _options.StaleAfter, _options.FirstMessageGrace, out var silence))
+                if (DesiredCount > 0 && session.IsStale(now, StaleAfter, _options.FirstMessageGrace, out var silence))
                 {
                     return (FeedDisconnectReason.Stale, $"no market data for {silence.TotalSeconds:F0} s while subscribed");
                 }

@@ -47,6 +47,7 @@ public sealed partial class FeedConnection
         _socketFactory = socketFactory ?? (() => new ClientWebSocket());
         _beforeConnect = beforeConnect;
         _random = new Random(HashCode.Combine(id, time.GetTimestamp()));
+        _staleAfterTicks = options.StaleAfter.Ticks;
     }
 
     public string Id { get; }
@@ -73,6 +74,22 @@ public sealed partial class FeedConnection
     }
 
     private long _lastDataTicks;
+
+    /// <summary>
+    /// The silence that ends a session as stale; starts at <see cref="FeedOptions.StaleAfter"/>. A pool raises it for a
+    /// connection whose assets proved quiet, so the watchdog stays behind the pool's longer allowance. Any thread.
+    /// </summary>
+    public TimeSpan StaleAfter
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _staleAfterTicks));
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero);
+            Interlocked.Exchange(ref _staleAfterTicks, value.Ticks);
+        }
+    }
+
+    private long _staleAfterTicks;
 
     public int DesiredCount
     {

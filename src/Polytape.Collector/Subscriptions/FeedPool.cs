@@ -50,6 +50,7 @@ public sealed partial class FeedPool : IFeedSink, IDisposable
     private long _replacements;
     private long _refreshes;
     private long _resubscriptions;
+    private long _quietBackoffs;
 
     // Coalescing wake-up for the supervisor (a session ended stale, a replacement started): capacity 1, extra writes dropped.
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
