@@ -16,13 +16,17 @@ public sealed partial class FeedPool
     private TimeSpan SilenceAllowance(PooledConnection connection)
     {
         var allowance = _options.SuspectConnectionSilence;
-        for (var i = 0; i < connection.QuietLevel && allowance < _options.QuietConnectionMaxSilence; i++)
+        var cap = QuietCap;
+        for (var i = 0; i < connection.QuietLevel && allowance < cap; i++)
         {
             allowance += allowance;
         }
 
-        return allowance < _options.QuietConnectionMaxSilence ? allowance : _options.QuietConnectionMaxSilence;
+        return allowance < cap ? allowance : cap;
     }
+
+    /// <summary>A cap at or below the suspect silence turns the backoff off.</summary>
+    private TimeSpan QuietCap => TimeSpan.FromTicks(Math.Max(_options.QuietConnectionMaxSilence.Ticks, _options.SuspectConnectionSilence.Ticks));
 
     /// <summary>Sets the level and moves the connection's own stale timeout with it, keeping it behind the pool's allowance. Caller holds the gate.</summary>
     private void SetQuietLevel(PooledConnection connection, int level)
@@ -34,7 +38,7 @@ public sealed partial class FeedPool
     /// <summary>The proof just came in: one more doubling, unless the allowance is already at its cap. Caller holds the gate.</summary>
     private void BackOffQuiet(PooledConnection connection)
     {
-        if (SilenceAllowance(connection) < _options.QuietConnectionMaxSilence)
+        if (SilenceAllowance(connection) < QuietCap)
         {
             SetQuietLevel(connection, connection.QuietLevel + 1);
         }

@@ -148,7 +148,8 @@ public sealed partial class FeedPool
         DateTimeOffset? poolLastData = null;
         foreach (var connection in _order)
         {
-            if (connection.Feed.LastDataAt is { } last && (poolLastData is null || last > poolLastData))
+            // Opening bursts (snapshots of fresh sessions) say the venue answers, not that markets trade: they are no evidence against a quiet one.
+            if (connection.Feed.LastDataAt is { } last && last > connection.SessionStartedAt + OpeningBurst && (poolLastData is null || last > poolLastData))
             {
                 poolLastData = last;
             }

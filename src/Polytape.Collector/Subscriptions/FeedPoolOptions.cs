@@ -47,7 +47,7 @@ public sealed record FeedPoolOptions
     /// stale timeout follows (allowance + <see cref="FeedOptions.StaleAfter"/> − <see cref="SuspectConnectionSilence"/>).
     /// Data after the opening burst resets it. So a quiet connection is re-probed at most this often, and a stall of
     /// one is found within this (+ the stale margin); a connection that was delivering is still replaced after
-    /// <see cref="SuspectConnectionSilence"/>.
+    /// <see cref="SuspectConnectionSilence"/>. At or below <see cref="SuspectConnectionSilence"/> the backoff is off.
     /// </summary>
     public TimeSpan QuietConnectionMaxSilence { get; init; } = TimeSpan.FromMinutes(10);
 
@@ -100,10 +100,10 @@ public sealed record FeedPoolOptions
                 $"The suspect-connection silence must be positive and below Feed.StaleAfter ({Feed.StaleAfter}), or the connection reconnects before it can be replaced.");
         }
 
-        if (QuietConnectionMaxSilence < SuspectConnectionSilence)
+        if (QuietConnectionMaxSilence <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(QuietConnectionMaxSilence), QuietConnectionMaxSilence,
-                $"The quiet-connection maximum silence must not be below the suspect-connection silence ({SuspectConnectionSilence}); 10 min is the default.");
+                "The quiet-connection maximum silence must be positive (10 min is the default; at or below the suspect-connection silence it turns the quiet backoff off).");
         }
     }
 }

@@ -1,4 +1,5 @@
 using Polytape.Collector.Configuration;
+using Polytape.Collector.Recording;
 using Polytape.Polymarket.Gamma;
 
 namespace Polytape.Collector.Tests.Configuration;
@@ -26,6 +27,7 @@ public sealed class RecorderConfigValidationTests
         { "websocket.stale_after=5s", "websocket.stale_after", "must be longer than websocket.ping_interval (10s)" },
         { "websocket.first_message_grace=0s", "websocket.first_message_grace", "must lie between 1s and 10m" },
         { "websocket.snapshot_timeout=1h", "websocket.snapshot_timeout", "must lie between 1s and 10m" },
+        { "websocket.quiet_connection_max_silence=30s", "websocket.quiet_connection_max_silence", "30s must lie between 1m and 1h" },
         { "websocket.reconnect.initial_delay=1ms", "websocket.reconnect.initial_delay", "must lie between 10ms and 1m" },
         { "websocket.reconnect.max_delay=100ms", "websocket.reconnect.max_delay", "must lie between websocket.reconnect.initial_delay (250ms) and 1h" },
         { "websocket.stale_reconnects_before_refresh=0", "websocket.stale_reconnects_before_refresh", "0 must lie between 1 and 1000" },
@@ -106,6 +108,17 @@ public sealed class RecorderConfigValidationTests
         Assert.Equal(new Uri("ws://127.0.0.1:1/ws/market"), feed.Endpoint);
         Assert.Equal(50, feed.MaxIdsPerFrame);
         Assert.Equal(TimeSpan.FromSeconds(30), feed.StaleAfter);
+    }
+
+    [Fact]
+    public void ToPoolOptions_CarriesTheQuietConnectionCap_AndIsValid()
+    {
+        Assert.Equal(TimeSpan.FromMinutes(10), new RecorderConfig().ToPoolOptions().QuietConnectionMaxSilence);
+        var config = RecorderConfigLoader.LoadYaml("websocket:\n  quiet_connection_max_silence: 15m\n");
+        var pool = config.ToPoolOptions();
+
+        pool.Validate();
+        Assert.Equal(TimeSpan.FromMinutes(15), pool.QuietConnectionMaxSilence);
     }
 
     [Fact]
