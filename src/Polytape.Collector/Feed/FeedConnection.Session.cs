@@ -62,7 +62,7 @@ public sealed partial class FeedConnection
         var receive = ReceiveLoopAsync(socket, session, receiveStop.Token);
         var control = ControlLoopAsync(socket, session, sessionStop.Token);
         var first = await Task.WhenAny(receive, control).ConfigureAwait(false);
-        if (first == control && cancellationToken.IsCancellationRequested)
+        if (first == control && cancellationToken.IsCancellationRequested && DrainOnClose)
         {
             await CloseGracefullyAsync(socket, receive).ConfigureAwait(false);
         }

@@ -91,6 +91,19 @@ public sealed partial class FeedConnection
 
     private long _staleAfterTicks;
 
+    /// <summary>
+    /// Whether a stop (cancellation) closes gracefully: Close frame, then frames keep reaching the sink until the server's
+    /// Close or <see cref="FeedOptions.CloseTimeout"/>. Off: the socket is aborted at once (a pool retiring a connection
+    /// whose assets another connection now delivers). Any thread.
+    /// </summary>
+    public bool DrainOnClose
+    {
+        get => Volatile.Read(ref _drainOnClose);
+        set => Volatile.Write(ref _drainOnClose, value);
+    }
+
+    private bool _drainOnClose = true;
+
     public int DesiredCount
     {
         get

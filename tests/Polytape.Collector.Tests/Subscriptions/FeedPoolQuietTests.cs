@@ -86,7 +86,7 @@ public sealed class FeedPoolQuietTests : IAsyncLifetime
         }
 
         Assert.InRange(stalledFor, TimeSpan.FromSeconds(45), TimeSpan.FromSeconds(50));
-        Assert.Contains(pool.GetStatus().Connections, c => c.Replaces == quietConnection);
+        AssertBeingReplaced(pool, quietConnection);
         await stop.CancelAsync();
         await run;
     }
@@ -122,7 +122,7 @@ public sealed class FeedPoolQuietTests : IAsyncLifetime
         }
 
         Assert.InRange(stalledFor, Step, TimeSpan.FromMinutes(3) + Step);
-        Assert.Contains(pool.GetStatus().Connections, c => c.Replaces == quietConnection);
+        AssertBeingReplaced(pool, quietConnection);
         Assert.Equal(0, pool.GetStatus().StaleSessionEnds);
         await stop.CancelAsync();
         await run;
@@ -156,6 +156,16 @@ public sealed class FeedPoolQuietTests : IAsyncLifetime
         Assert.All(status.Connections, c => Assert.Equal(TimeSpan.FromMinutes(10), c.SilenceAllowance));
         await stop.CancelAsync();
         await run;
+    }
+
+    /// <summary>
+    /// Its replacement is open, or already took over: the venue answers a subscription to silent assets with "[]",
+    /// which counts as the replacement delivering.
+    /// </summary>
+    private static void AssertBeingReplaced(FeedPool pool, string connection)
+    {
+        var connections = pool.GetStatus().Connections;
+        Assert.True(connections.Any(c => c.Replaces == connection) || connections.All(c => c.Id != connection), $"{connection} is not being replaced");
     }
 
     /// <summary>Moves the clock one step, then lets sessions deliver their snapshots and replacements take over.</summary>
