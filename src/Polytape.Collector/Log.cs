@@ -38,6 +38,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1017, Level = LogLevel.Error, Message = "Feed pool: subscription records are no longer archived")]
     public static partial void PoolRecordsFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 1105, Level = LogLevel.Information, Message = "Feed pool: {ConnectionId} delivered its snapshots, then nothing: its assets are quiet; silence allowed before the next probe: {Allowance}")]
+    public static partial void PoolQuietConnection(ILogger logger, string connectionId, TimeSpan allowance);
+
     [LoggerMessage(EventId = 1018, Level = LogLevel.Error, Message = "Feed pool: a DiscoveryRefreshRequested handler threw")]
     public static partial void PoolRefreshHandlerFailed(ILogger logger, Exception exception);
     [LoggerMessage(EventId = 1019, Level = LogLevel.Warning, Message = "CLOB REST: retry {Attempt} of {Url} after status {Status}, in {Delay}")]

@@ -39,6 +39,9 @@ public sealed class ManualTimeProvider : TimeProvider
         }
     }
 
+    /// <summary>Raised after a timer is created and scheduled: a test can wait until code it cannot see has armed its delay.</summary>
+    public event Action? TimerCreated;
+
     public void Advance(TimeSpan by)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
@@ -77,6 +80,7 @@ public sealed class ManualTimeProvider : TimeProvider
     {
         var timer = new ManualTimer(this, callback, state);
         timer.Change(dueTime, period);
+        TimerCreated?.Invoke();
         return timer;
     }
 

@@ -30,6 +30,8 @@ internal static class ConfigSchema
         ConfigSetting.Duration("websocket.stale_after", c => c.WebSocket.StaleAfter, (c, v) => c.WebSocket.StaleAfter = v),
         ConfigSetting.Duration("websocket.first_message_grace", c => c.WebSocket.FirstMessageGrace, (c, v) => c.WebSocket.FirstMessageGrace = v),
         ConfigSetting.Duration("websocket.snapshot_timeout", c => c.WebSocket.SnapshotTimeout, (c, v) => c.WebSocket.SnapshotTimeout = v),
+        ConfigSetting.Duration("websocket.close_timeout", c => c.WebSocket.CloseTimeout, (c, v) => c.WebSocket.CloseTimeout = v),
+        ConfigSetting.Duration("websocket.quiet_connection_max_silence", c => c.WebSocket.QuietConnectionMaxSilence, (c, v) => c.WebSocket.QuietConnectionMaxSilence = v),
         ConfigSetting.Duration("websocket.reconnect.initial_delay", c => c.WebSocket.Reconnect.InitialDelay, (c, v) => c.WebSocket.Reconnect.InitialDelay = v),
         ConfigSetting.Duration("websocket.reconnect.max_delay", c => c.WebSocket.Reconnect.MaxDelay, (c, v) => c.WebSocket.Reconnect.MaxDelay = v),
         ConfigSetting.Integer("websocket.stale_reconnects_before_refresh", c => c.WebSocket.StaleReconnectsBeforeRefresh, (c, v) => c.WebSocket.StaleReconnectsBeforeRefresh = v),

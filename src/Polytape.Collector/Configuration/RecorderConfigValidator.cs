@@ -90,6 +90,8 @@ internal static class RecorderConfigValidator
             add("websocket.stale_after", $"{ConfigDuration.Format(ws.StaleAfter)} must be longer than websocket.ping_interval ({ConfigDuration.Format(ws.PingInterval)}); use 60s (default)");
         }
 
+        Between(ws.CloseTimeout, TimeSpan.Zero, TimeSpan.FromSeconds(30), "websocket.close_timeout", add);
+        Between(ws.QuietConnectionMaxSilence, TimeSpan.FromMinutes(1), TimeSpan.FromHours(1), "websocket.quiet_connection_max_silence", add);
         Between(ws.Reconnect.InitialDelay, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(1), "websocket.reconnect.initial_delay", add);
         if (ws.Reconnect.MaxDelay < ws.Reconnect.InitialDelay || ws.Reconnect.MaxDelay > TimeSpan.FromHours(1))
         {

@@ -27,8 +27,17 @@ public sealed class WebSocketConfig
 
     public TimeSpan FirstMessageGrace { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>A close the recorder decides keeps reading this long for the server's Close, so frames in flight are archived.</summary>
+    public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>An asset with no book snapshot this long after subscribing is subscribed again, on another connection if needed.</summary>
     public TimeSpan SnapshotTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Cap of the quiet backoff: a connection whose fresh session delivered its snapshots and then nothing has quiet
+    /// assets; the silence it is allowed before the next probe doubles from 45 s up to this, reset by data.
+    /// </summary>
+    public TimeSpan QuietConnectionMaxSilence { get; set; } = TimeSpan.FromMinutes(10);
 
     public ReconnectConfig Reconnect { get; set; } = new();
 
@@ -43,6 +52,7 @@ public sealed class WebSocketConfig
         PingInterval = PingInterval,
         StaleAfter = StaleAfter,
         FirstMessageGrace = FirstMessageGrace,
+        CloseTimeout = CloseTimeout,
         ReconnectInitialDelay = Reconnect.InitialDelay,
         ReconnectMaxDelay = Reconnect.MaxDelay,
     };

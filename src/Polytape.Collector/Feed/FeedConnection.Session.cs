@@ -43,6 +43,9 @@ public sealed partial class FeedConnection
         var assets = DesiredAssets().ToList();
         var session = new SessionClock(_time.GetUtcNow());
         using var sessionStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+        // The receive side outlives a stop by up to CloseTimeout: it reads what the venue sent before it saw our Close.
+        using var receiveStop = new CancellationTokenSource();
         try
         {
             await SendSubscriptionAsync(socket, assets, sessionStop.Token).ConfigureAwait(false);
@@ -56,10 +59,16 @@ public sealed partial class FeedConnection
         _sink.OnSessionStarted(Id, Epoch, assets);
         Log.SessionStarted(_logger, Id, Epoch, assets.Count);
 
-        var receive = ReceiveLoopAsync(socket, session, sessionStop.Token);
+        var receive = ReceiveLoopAsync(socket, session, receiveStop.Token);
         var control = ControlLoopAsync(socket, session, sessionStop.Token);
         var first = await Task.WhenAny(receive, control).ConfigureAwait(false);
+        if (first == control && cancellationToken.IsCancellationRequested && DrainOnClose)
+        {
+            await CloseGracefullyAsync(socket, receive).ConfigureAwait(false);
+        }
+
         await sessionStop.CancelAsync().ConfigureAwait(false);
+        await receiveStop.CancelAsync().ConfigureAwait(false);
         socket.Abort();
         var outcomes = await Task.WhenAll(Quietly(receive), Quietly(control)).ConfigureAwait(false);
         var outcome = first == receive ? outcomes[0] : outcomes[1];
@@ -103,8 +112,13 @@ public sealed partial class FeedConnection
                 var result = await socket.ReceiveAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
-                    // Answer the close so the server can let go at once (best effort: the session is over either way).
-                    await CompleteCloseAsync(socket).ConfigureAwait(false);
+                    // Answer the close so the server can let go at once (best effort: the session is over either way);
+                    // when we closed first, this is the server's answer and there is nothing left to send.
+                    if (socket.State == WebSocketState.CloseReceived)
+                    {
+                        await CompleteCloseAsync(socket).ConfigureAwait(false);
+                    }
+
                     return (FeedDisconnectReason.ClosedByServer, $"{(int?)socket.CloseStatus} {socket.CloseStatusDescription}".Trim());
                 }
 
@@ -196,7 +210,7 @@ public sealed partial class FeedConnection
                     nextPing = now + _options.PingInterval;
                 }
 
-                if (DesiredCount > 0 && session.IsStale(now, _options.StaleAfter, _options.FirstMessageGrace, out var silence))
+                if (DesiredCount > 0 && session.IsStale(now, StaleAfter, _options.FirstMessageGrace, out var silence))
                 {
                     return (FeedDisconnectReason.Stale, $"no market data for {silence.TotalSeconds:F0} s while subscribed");
                 }
@@ -217,6 +231,31 @@ public sealed partial class FeedConnection
         foreach (var chunk in chunks.Skip(1))
         {
             await SendAsync(socket, SubscriptionFrames.Operation("subscribe", chunk, _options.CustomFeatures), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// A close the recorder decided (retired, replaced, stopping): send a Close frame and keep the receive loop
+    /// handing frames to the sink until the server's Close answers it, so frames the venue sent before it saw ours
+    /// are archived. Bounded by <see cref="FeedOptions.CloseTimeout"/>; a failed send (server gone) ends it at once.
+    /// The control loop has ended, so this is the only sender.
+    /// </summary>
+    private async Task CloseGracefullyAsync(ClientWebSocket socket, Task receive)
+    {
+        if (receive.IsCompleted || socket.State != WebSocketState.Open)
+        {
+            return;
+        }
+
+        try
+        {
+            using var timeout = new CancellationTokenSource(_options.CloseTimeout, _time);
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "client closing", timeout.Token).ConfigureAwait(false);
+            await receive.WaitAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The server is gone or did not answer in time: the socket is aborted next.
         }
     }
 

@@ -47,6 +47,7 @@ public sealed partial class FeedConnection
         _socketFactory = socketFactory ?? (() => new ClientWebSocket());
         _beforeConnect = beforeConnect;
         _random = new Random(HashCode.Combine(id, time.GetTimestamp()));
+        _staleAfterTicks = options.StaleAfter.Ticks;
     }
 
     public string Id { get; }
@@ -73,6 +74,35 @@ public sealed partial class FeedConnection
     }
 
     private long _lastDataTicks;
+
+    /// <summary>
+    /// The silence that ends a session as stale; starts at <see cref="FeedOptions.StaleAfter"/>. A pool raises it for a
+    /// connection whose assets proved quiet, so the watchdog stays behind the pool's longer allowance. Any thread.
+    /// </summary>
+    public TimeSpan StaleAfter
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _staleAfterTicks));
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero);
+            Interlocked.Exchange(ref _staleAfterTicks, value.Ticks);
+        }
+    }
+
+    private long _staleAfterTicks;
+
+    /// <summary>
+    /// Whether a stop (cancellation) closes gracefully: Close frame, then frames keep reaching the sink until the server's
+    /// Close or <see cref="FeedOptions.CloseTimeout"/>. Off: the socket is aborted at once (a pool retiring a connection
+    /// whose assets another connection now delivers). Any thread.
+    /// </summary>
+    public bool DrainOnClose
+    {
+        get => Volatile.Read(ref _drainOnClose);
+        set => Volatile.Write(ref _drainOnClose, value);
+    }
+
+    private bool _drainOnClose = true;
 
     public int DesiredCount
     {

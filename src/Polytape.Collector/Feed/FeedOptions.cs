@@ -19,6 +19,12 @@ public sealed record FeedOptions
 
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// When the recorder closes a connection itself, how long it keeps reading (and handing frames on) after its
+    /// Close frame while waiting for the server's, so frames already in flight are archived; then it aborts.
+    /// </summary>
+    public TimeSpan CloseTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Reconnect backoff: exponential from here, capped, jittered, reset once data flows again.</summary>
     public TimeSpan ReconnectInitialDelay { get; init; } = TimeSpan.FromMilliseconds(250);
 
@@ -43,6 +49,11 @@ public sealed record FeedOptions
         if (PingInterval <= TimeSpan.Zero || StaleAfter <= TimeSpan.Zero || ReconnectInitialDelay <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(PingInterval), "Ping interval, stale timeout and reconnect delay must be positive.");
+        }
+
+        if (CloseTimeout < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(CloseTimeout), CloseTimeout, "The close timeout must not be negative (0 aborts at once; 2 s is the default).");
         }
 
         if (ReconnectMaxDelay < ReconnectInitialDelay)

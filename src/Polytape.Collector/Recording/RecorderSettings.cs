@@ -40,6 +40,7 @@ public static class RecorderSettings
             ConnectionOpensPerSecond = websocket.ConnectionsPerSecond,
             SnapshotTimeout = websocket.SnapshotTimeout,
             StaleReconnectsBeforeDiscoveryRefresh = websocket.StaleReconnectsBeforeRefresh,
+            QuietConnectionMaxSilence = websocket.QuietConnectionMaxSilence,
         };
     }
 

@@ -55,6 +55,9 @@ public sealed partial class FeedPool
             }
 
             var now = _time.GetUtcNow();
+
+            // Judged before the session is marked ended: a probe that delivered only its snapshots went stale on quiet assets.
+            var quiet = reason == FeedDisconnectReason.Stale && connection.Probing && OnlyOpeningData(connection);
             connection.Ended(new FeedSessionEnd(now, epoch, reason, detail));
             if (connection.Replaces is null)
             {
@@ -70,8 +73,17 @@ public sealed partial class FeedPool
             if (reason == FeedDisconnectReason.Stale)
             {
                 _staleEnds++;
-                connection.Suspect = true;
-                refresh = CountStaleEnd(now);
+                if (quiet)
+                {
+                    // Its own reconnect is the next probe: no replacement on top, and no discovery refresh (the assets are quiet, not dead).
+                    BackOffQuiet(connection);
+                }
+                else
+                {
+                    connection.Suspect = true;
+                    connection.Probing = true;
+                    refresh = CountStaleEnd(now);
+                }
             }
         }
 

@@ -13,7 +13,10 @@ public sealed partial class FeedPool
                 var feed = c.Feed;
                 connections.Add(new FeedPoolConnectionStatus(
                     c.Id, feed.State, feed.Epoch, c.Assets.Count, feed.Reconnects, feed.FramesReceived, feed.LastDataAt,
-                    c.Suspect, c.Replaces?.Id, c.RecentEnds));
+                    c.Suspect, c.Replaces?.Id, c.RecentEnds)
+                {
+                    SilenceAllowance = SilenceAllowance(c),
+                });
             }
 
             var retrying = 0;
@@ -40,6 +43,7 @@ public sealed partial class FeedPool
                 DiscoveryRefreshesRequested = _refreshes,
                 HandshakeThrottles = _pacer.Throttles,
                 Resubscriptions = _resubscriptions,
+                QuietBackoffs = _quietBackoffs,
             };
         }
     }

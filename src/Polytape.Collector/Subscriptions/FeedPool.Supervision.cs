@@ -51,6 +51,7 @@ public sealed partial class FeedPool
             {
                 var now = _time.GetUtcNow();
                 RetryOverdueSnapshots(now, changes);
+                ResetQuietConnections();
                 MarkSilentConnections(now);
                 AbandonFailedReplacements(changes);
                 OpenReplacements(changes);
@@ -137,13 +138,18 @@ public sealed partial class FeedPool
         }
     }
 
-    /// <summary>A connection silent for the suspect window while another delivered within it is suspect (stalled, §8.1).</summary>
+    /// <summary>
+    /// A connection silent for its allowance while another delivered within the suspect window is suspect (stalled,
+    /// §8.1). A probe that delivered only its opening burst proved its assets quiet: its allowance doubles first, and
+    /// the replacement (a fresh probe) inherits it.
+    /// </summary>
     private void MarkSilentConnections(DateTimeOffset now)
     {
         DateTimeOffset? poolLastData = null;
         foreach (var connection in _order)
         {
-            if (connection.Feed.LastDataAt is { } last && (poolLastData is null || last > poolLastData))
+            // Opening bursts (snapshots of fresh sessions) say the venue answers, not that markets trade: they are no evidence against a quiet one.
+            if (connection.Feed.LastDataAt is { } last && last > connection.SessionStartedAt + OpeningBurst && (poolLastData is null || last > poolLastData))
             {
                 poolLastData = last;
             }
@@ -157,8 +163,13 @@ public sealed partial class FeedPool
         foreach (var connection in _order)
         {
             if (connection.InSession && !connection.Suspect && connection.Replaces is null && connection.Assets.Count > 0
-                && now - connection.SilentSince >= _options.SuspectConnectionSilence && latest > connection.SilentSince)
+                && now - connection.SilentSince >= SilenceAllowance(connection) && latest > connection.SilentSince)
             {
+                if (connection.Probing && OnlyOpeningData(connection))
+                {
+                    BackOffQuiet(connection);
+                }
+
                 connection.Suspect = true;
             }
         }
@@ -179,6 +190,8 @@ public sealed partial class FeedPool
         {
             var replacement = NewConnection($"replacing {connection.Id}", changes);
             replacement.Replaces = connection;
+            replacement.Probing = true;
+            SetQuietLevel(replacement, connection.QuietLevel);
             connection.Replacement = replacement;
             replacement.Assets.UnionWith(connection.Assets);
             changes.Subscribe(replacement, connection.Assets.Select(a => a.Id));

@@ -50,6 +50,7 @@ public sealed partial class FeedPool : IFeedSink, IDisposable
     private long _replacements;
     private long _refreshes;
     private long _resubscriptions;
+    private long _quietBackoffs;
 
     // Coalescing wake-up for the supervisor (a session ended stale, a replacement started): capacity 1, extra writes dropped.
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -190,7 +191,7 @@ public sealed partial class FeedPool : IFeedSink, IDisposable
                 {
                     if (connection.Assets.Count == 0 && connection.Replaces is null && !connection.Retired)
                     {
-                        Retire(connection, "no assets left", changes);
+                        Retire(connection, "no assets left", changes, drain: true);
                     }
                 }
             }
@@ -377,10 +378,17 @@ public sealed partial class FeedPool : IFeedSink, IDisposable
         return connection;
     }
 
-    /// <summary>Takes a connection out of the pool; it is stopped once the change is applied. Caller holds the gate.</summary>
-    private void Retire(PooledConnection connection, string reason, Changes changes)
+    /// <summary>
+    /// Takes a connection out of the pool; it is stopped once the change is applied. Caller holds the gate.
+    /// <paramref name="drain"/>: its close reads on until the server's Close, so frames in flight are archived. Only
+    /// when no other connection carries its assets: the ingest gives an asset's book to whichever connection sent
+    /// its latest snapshot, so a late snapshot from a replaced (or moved-from) connection would take the book from
+    /// the connection that now delivers it, and leave it blind when this one's session ends.
+    /// </summary>
+    private void Retire(PooledConnection connection, string reason, Changes changes, bool drain = false)
     {
         connection.Retired = true;
+        connection.Feed.DrainOnClose = drain;
         _connections.Remove(connection.Id);
         _order.Remove(connection);
         changes.Stop(connection);

@@ -40,6 +40,17 @@ public sealed record FeedPoolOptions
     /// </summary>
     public TimeSpan SuspectConnectionSilence { get; init; } = TimeSpan.FromSeconds(45);
 
+    /// <summary>
+    /// Cap of the quiet backoff. A connection whose fresh session (a replacement, or a reconnect after a stale end)
+    /// delivered its snapshots and then nothing for its silence allowance has quiet assets, not a frozen feed: its
+    /// allowance (from <see cref="SuspectConnectionSilence"/>) doubles with each such proof up to this, and its own
+    /// stale timeout follows (allowance + <see cref="FeedOptions.StaleAfter"/> − <see cref="SuspectConnectionSilence"/>).
+    /// Data after the opening burst resets it. So a quiet connection is re-probed at most this often, and a stall of
+    /// one is found within this (+ the stale margin); a connection that was delivering is still replaced after
+    /// <see cref="SuspectConnectionSilence"/>. At or below <see cref="SuspectConnectionSilence"/> the backoff is off.
+    /// </summary>
+    public TimeSpan QuietConnectionMaxSilence { get; init; } = TimeSpan.FromMinutes(10);
+
     /// <summary>How often snapshot deadlines, silent connections and replacements are checked.</summary>
     public TimeSpan CheckInterval { get; init; } = TimeSpan.FromSeconds(1);
 
@@ -87,6 +98,12 @@ public sealed record FeedPoolOptions
         {
             throw new ArgumentOutOfRangeException(nameof(SuspectConnectionSilence), SuspectConnectionSilence,
                 $"The suspect-connection silence must be positive and below Feed.StaleAfter ({Feed.StaleAfter}), or the connection reconnects before it can be replaced.");
+        }
+
+        if (QuietConnectionMaxSilence <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(QuietConnectionMaxSilence), QuietConnectionMaxSilence,
+                "The quiet-connection maximum silence must be positive (10 min is the default; at or below the suspect-connection silence it turns the quiet backoff off).");
         }
     }
 }

@@ -38,6 +38,9 @@ public sealed record FeedPoolStatus
 
     /// <summary>Resync requests (unsubscribe + subscribe for a fresh snapshot) from the book verifier.</summary>
     public long Resubscriptions { get; init; }
+
+    /// <summary>Times a connection proved its assets quiet and its silence allowance was raised (see <see cref="FeedPoolOptions.QuietConnectionMaxSilence"/>).</summary>
+    public long QuietBackoffs { get; init; }
 }
 
 /// <summary>One connection of the pool.</summary>
@@ -51,7 +54,11 @@ public sealed record FeedPoolConnectionStatus(
     DateTimeOffset? LastDataAt,
     bool Suspect,
     string? Replaces,
-    IReadOnlyList<FeedSessionEnd> RecentSessionEnds);
+    IReadOnlyList<FeedSessionEnd> RecentSessionEnds)
+{
+    /// <summary>How long it may be silent while others deliver before it is replaced: the suspect silence, raised while its assets prove quiet.</summary>
+    public TimeSpan SilenceAllowance { get; init; }
+}
 
 /// <summary>How and when one session of a connection ended.</summary>
 public readonly record struct FeedSessionEnd(DateTimeOffset At, int Epoch, FeedDisconnectReason Reason, string Detail);

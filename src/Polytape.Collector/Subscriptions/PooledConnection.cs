@@ -30,6 +30,12 @@ internal sealed class PooledConnection(FeedConnection feed)
 
     public PooledConnection? Replacement { get; set; }
 
+    /// <summary>Quiet backoff: its silence allowance is the suspect silence doubled this many times (capped).</summary>
+    public int QuietLevel { get; set; }
+
+    /// <summary>Its session is a fresh test of its assets (a replacement, or a reconnect after a stale end): silence after its opening burst proves them quiet.</summary>
+    public bool Probing { get; set; }
+
     /// <summary>Set while this connection is the replacement of another and has not taken over yet.</summary>
     public PooledConnection? Replaces { get; set; }
 

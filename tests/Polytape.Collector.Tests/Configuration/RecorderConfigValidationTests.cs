@@ -1,4 +1,5 @@
 using Polytape.Collector.Configuration;
+using Polytape.Collector.Recording;
 using Polytape.Polymarket.Gamma;
 
 namespace Polytape.Collector.Tests.Configuration;
@@ -26,6 +27,8 @@ public sealed class RecorderConfigValidationTests
         { "websocket.stale_after=5s", "websocket.stale_after", "must be longer than websocket.ping_interval (10s)" },
         { "websocket.first_message_grace=0s", "websocket.first_message_grace", "must lie between 1s and 10m" },
         { "websocket.snapshot_timeout=1h", "websocket.snapshot_timeout", "must lie between 1s and 10m" },
+        { "websocket.close_timeout=1m", "websocket.close_timeout", "1m must lie between 0s and 30s" },
+        { "websocket.quiet_connection_max_silence=30s", "websocket.quiet_connection_max_silence", "30s must lie between 1m and 1h" },
         { "websocket.reconnect.initial_delay=1ms", "websocket.reconnect.initial_delay", "must lie between 10ms and 1m" },
         { "websocket.reconnect.max_delay=100ms", "websocket.reconnect.max_delay", "must lie between websocket.reconnect.initial_delay (250ms) and 1h" },
         { "websocket.stale_reconnects_before_refresh=0", "websocket.stale_reconnects_before_refresh", "0 must lie between 1 and 1000" },
@@ -99,13 +102,25 @@ public sealed class RecorderConfigValidationTests
     [Fact]
     public void ToFeedOptions_CarriesTheWebSocketSettings_AndIsValid()
     {
-        var config = RecorderConfigLoader.LoadYaml("websocket:\n  url: ws://127.0.0.1:1/ws/market\n  max_ids_per_frame: 50\n  stale_after: 30s\n");
+        var config = RecorderConfigLoader.LoadYaml("websocket:\n  url: ws://127.0.0.1:1/ws/market\n  max_ids_per_frame: 50\n  stale_after: 30s\n  close_timeout: 3s\n");
         var feed = config.WebSocket.ToFeedOptions();
 
         feed.Validate();
         Assert.Equal(new Uri("ws://127.0.0.1:1/ws/market"), feed.Endpoint);
         Assert.Equal(50, feed.MaxIdsPerFrame);
         Assert.Equal(TimeSpan.FromSeconds(30), feed.StaleAfter);
+        Assert.Equal(TimeSpan.FromSeconds(3), feed.CloseTimeout);
+    }
+
+    [Fact]
+    public void ToPoolOptions_CarriesTheQuietConnectionCap_AndIsValid()
+    {
+        Assert.Equal(TimeSpan.FromMinutes(10), new RecorderConfig().ToPoolOptions().QuietConnectionMaxSilence);
+        var config = RecorderConfigLoader.LoadYaml("websocket:\n  quiet_connection_max_silence: 15m\n");
+        var pool = config.ToPoolOptions();
+
+        pool.Validate();
+        Assert.Equal(TimeSpan.FromMinutes(15), pool.QuietConnectionMaxSilence);
     }
 
     [Fact]

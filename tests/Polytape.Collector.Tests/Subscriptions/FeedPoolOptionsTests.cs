@@ -14,6 +14,7 @@ public sealed class FeedPoolOptionsTests
         Assert.Equal(TimeSpan.FromSeconds(30), options.SnapshotTimeout);
         Assert.Equal(3, options.StaleReconnectsBeforeDiscoveryRefresh);
         Assert.True(options.SuspectConnectionSilence < options.Feed.StaleAfter);
+        Assert.Equal(TimeSpan.FromMinutes(10), options.QuietConnectionMaxSilence);
     }
 
     [Theory]
@@ -47,6 +48,7 @@ public sealed class FeedPoolOptionsTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new FeedPoolOptions { SnapshotTimeout = TimeSpan.Zero }.Validate());
         Assert.Throws<ArgumentOutOfRangeException>(() => new FeedPoolOptions { MaxSnapshotRetries = -1 }.Validate());
+        Assert.Throws<ArgumentOutOfRangeException>(() => new FeedPoolOptions { QuietConnectionMaxSilence = TimeSpan.Zero }.Validate());
         Assert.Throws<ArgumentOutOfRangeException>(() => new FeedPoolOptions { StaleReconnectsBeforeDiscoveryRefresh = 0 }.Validate());
         Assert.Throws<ArgumentOutOfRangeException>(() => new FeedPoolOptions { ThrottledOpenMaxDelay = TimeSpan.FromMilliseconds(10) }.Validate());
         Assert.Throws<ArgumentOutOfRangeException>(() => new FeedPoolOptions { Feed = new FeedOptions { MaxIdsPerFrame = 0 } }.Validate());
