@@ -32,7 +32,7 @@ internal sealed class RecorderStatusBuilder(
         var poolStatus = pool.GetStatus();
         var continuity = pipeline.Continuity;
         var connections = poolStatus.Connections
-            .Select(c => new ConnectionStatus(c.Id, c.State, c.Epoch, c.Assets, c.Reconnects, c.LastDataAt))
+            .Select(c => new ConnectionStatus(c.Id, c.State, c.Epoch, c.Assets, c.Reconnects, c.LastDataAt) { SilenceAllowanceSeconds = c.SilenceAllowance.TotalSeconds })
             .ToList();
         var (state, reason) = RecorderStateRules.Decide(new RecorderStateInputs
         {

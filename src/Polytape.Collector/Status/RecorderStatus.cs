@@ -53,7 +53,11 @@ public sealed record ConnectionStatus(
     int Epoch,
     int Assets,
     long Reconnects,
-    DateTimeOffset? LastDataAt);
+    DateTimeOffset? LastDataAt)
+{
+    /// <summary>How long it may stay silent while others deliver: 45 s by default, raised while its assets prove quiet.</summary>
+    public double SilenceAllowanceSeconds { get; init; }
+}
 
 /// <summary>One session of a connection: from its subscription to its end (null while it lasts).</summary>
 public sealed record SessionRecord(string Connection, int Epoch, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string? Reason, string? Detail);

@@ -40,6 +40,7 @@ public sealed class RecorderTests
         var status = harness.Recorder.GetStatus();
         Assert.Equal(RecorderState.RunningReceiving, status.State);
         Assert.Equal(3, status.Connections.Count);
+        Assert.All(status.Connections, c => Assert.Equal(45, c.SilenceAllowanceSeconds)); // the default suspect silence: nothing proved quiet yet
         Assert.Equal(tokens.Length, status.Assets.Total); // Live counts come from a summary the ingest loop refreshes every 200 ms
 
         // Observability over HTTP.

@@ -19,7 +19,8 @@ public sealed class StatusDocumentTests
         Assert.Equal(5400, root.GetProperty("uptime_seconds").GetDouble());
 
         var connection = root.GetProperty("connections")[0];
-        Assert.Equal(["id", "state", "epoch", "assets", "reconnects", "last_data_at"], connection.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["id", "state", "epoch", "assets", "reconnects", "last_data_at", "silence_allowance_seconds"], connection.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(90, connection.GetProperty("silence_allowance_seconds").GetDouble());
         Assert.Equal("receiving", connection.GetProperty("state").GetString());
         Assert.Equal(200, connection.GetProperty("assets").GetInt32());
 

@@ -17,7 +17,7 @@ internal static class StatusSamples
         Shard = "1/4",
         Connections =
         [
-            new ConnectionStatus("c1", FeedState.Receiving, 3, 200, 2, Start.AddMinutes(89)),
+            new ConnectionStatus("c1", FeedState.Receiving, 3, 200, 2, Start.AddMinutes(89)) { SilenceAllowanceSeconds = 90 },
             new ConnectionStatus("c2", FeedState.Receiving, 1, 188, 0, Start.AddMinutes(89)),
         ],
         RecentSessions = [new SessionRecord("c1", 2, Start.AddMinutes(10), Start.AddMinutes(20), "stale", "no data for 60s")],
