@@ -247,6 +247,7 @@ public sealed partial class FeedConnection
             return;
         }
 
+        _sink.OnSessionClosing(Id, Epoch);
         try
         {
             using var timeout = new CancellationTokenSource(_options.CloseTimeout, _time);

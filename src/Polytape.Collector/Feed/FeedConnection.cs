@@ -93,8 +93,7 @@ public sealed partial class FeedConnection
 
     /// <summary>
     /// Whether a stop (cancellation) closes gracefully: Close frame, then frames keep reaching the sink until the server's
-    /// Close or <see cref="FeedOptions.CloseTimeout"/>. Off: the socket is aborted at once (a pool retiring a connection
-    /// whose assets another connection now delivers). Any thread.
+    /// Close or <see cref="FeedOptions.CloseTimeout"/>. Off: the socket is aborted at once. Any thread.
     /// </summary>
     public bool DrainOnClose
     {

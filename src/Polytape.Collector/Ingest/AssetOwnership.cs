@@ -13,6 +13,7 @@ internal sealed class AssetOwnership
     private readonly Dictionary<byte[], Owned> _assets = new(Utf8KeyComparer.Instance);
     private readonly Dictionary<byte[], Owned>.AlternateLookup<ReadOnlySpan<byte>> _byBytes;
     private readonly Dictionary<string, HashSet<Owned>> _byConnection = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _closing = new(StringComparer.Ordinal);
 
     public AssetOwnership()
     {
@@ -58,9 +59,16 @@ internal sealed class AssetOwnership
         }
     }
 
+    /// <summary>The recorder is closing the connection's session: what it still delivers was in flight.</summary>
+    public void MarkClosing(string connectionId) => _closing.Add(connectionId);
+
+    /// <summary>Whether the connection's session is being closed (until it ends).</summary>
+    public bool IsClosing(string connectionId) => _closing.Count > 0 && _closing.Contains(connectionId);
+
     /// <summary>The connection's session ended: it owns nothing any more. Returns the assets it owned.</summary>
     public List<byte[]> Release(string connectionId)
     {
+        _closing.Remove(connectionId);
         if (!_byConnection.Remove(connectionId, out var set))
         {
             return [];

@@ -52,6 +52,14 @@ internal sealed class IngestHandler : IMarketChannelHandler
     public void OnBook(in PolymarketBook book)
     {
         Note(MarketEventType.Book);
+        if (_ownership.IsClosing(_connection) && _ownership.IsOwnedByOther(book.AssetId, _connection))
+        {
+            // In flight on a connection being closed while another carries the asset: archived, not applied (an older
+            // snapshot would rewind the book and take it from the connection that delivers it).
+            ForeignEventsSkipped++;
+            return;
+        }
+
         _ownership.TakeOver(_keeper.KeyOf(book.AssetId), _connection);
         _keeper.OnBook(book);
         Deliveries?.OnSnapshot(_connection, _epoch, book.AssetId);

@@ -226,6 +226,10 @@ public sealed partial class IngestPipeline
         await AppendTransitionsAsync(atMicros, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The recorder is closing this session; its frames until the end were in flight.</summary>
+    /// <remarks>One session per connection at a time, and its end follows in order, so the id is enough.</remarks>
+    internal void MarkClosing(string connectionId) => _ownership.MarkClosing(connectionId);
+
     /// <summary>A session ended: the books it delivered are blind until another snapshot arrives.</summary>
     internal async ValueTask EndSessionAsync(string connectionId, int epoch, FeedDisconnectReason reason, string detail, long atMicros, CancellationToken cancellationToken)
     {

@@ -166,6 +166,9 @@ public sealed partial class IngestPipeline : IFeedSink, IDisposable
     public void OnSessionStarted(string connectionId, int epoch, IReadOnlyCollection<string> assetIds) =>
         Post(new SessionStartedWork(connectionId, epoch, assetIds, NowMicros()));
 
+    public void OnSessionClosing(string connectionId, int epoch) =>
+        Post(new SessionClosingWork(connectionId));
+
     public void OnSessionEnded(string connectionId, int epoch, FeedDisconnectReason reason, string detail) =>
         Post(new SessionEndedWork(connectionId, epoch, reason, detail, NowMicros()));
 

@@ -21,6 +21,15 @@ internal sealed class SessionStartedWork(string connectionId, int epoch, IReadOn
         pipeline.StartSessionAsync(connectionId, epoch, assetIds, atMicros, cancellationToken);
 }
 
+internal sealed class SessionClosingWork(string connectionId) : IngestWork
+{
+    public override ValueTask RunAsync(IngestPipeline pipeline, CancellationToken cancellationToken)
+    {
+        pipeline.MarkClosing(connectionId);
+        return ValueTask.CompletedTask;
+    }
+}
+
 internal sealed class SessionEndedWork(string connectionId, int epoch, FeedDisconnectReason reason, string detail, long atMicros) : IngestWork
 {
     public override ValueTask RunAsync(IngestPipeline pipeline, CancellationToken cancellationToken) =>

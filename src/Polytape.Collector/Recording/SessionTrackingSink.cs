@@ -14,6 +14,8 @@ internal sealed class SessionTrackingSink(IFeedSink next, SessionHistory history
         next.OnSessionStarted(connectionId, epoch, assetIds);
     }
 
+    public void OnSessionClosing(string connectionId, int epoch) => next.OnSessionClosing(connectionId, epoch);
+
     public void OnSessionEnded(string connectionId, int epoch, FeedDisconnectReason reason, string detail)
     {
         history.Ended(connectionId, epoch, reason, detail);

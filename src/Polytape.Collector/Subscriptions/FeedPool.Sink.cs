@@ -38,6 +38,8 @@ public sealed partial class FeedPool
         Wake();
     }
 
+    public void OnSessionClosing(string connectionId, int epoch) => _downstream.OnSessionClosing(connectionId, epoch);
+
     public void OnSessionEnded(string connectionId, int epoch, FeedDisconnectReason reason, string detail)
     {
         _downstream.OnSessionEnded(connectionId, epoch, reason, detail);

@@ -191,7 +191,7 @@ public sealed partial class FeedPool : IFeedSink, IDisposable
                 {
                     if (connection.Assets.Count == 0 && connection.Replaces is null && !connection.Retired)
                     {
-                        Retire(connection, "no assets left", changes, drain: true);
+                        Retire(connection, "no assets left", changes);
                     }
                 }
             }
@@ -379,16 +379,13 @@ public sealed partial class FeedPool : IFeedSink, IDisposable
     }
 
     /// <summary>
-    /// Takes a connection out of the pool; it is stopped once the change is applied. Caller holds the gate.
-    /// <paramref name="drain"/>: its close reads on until the server's Close, so frames in flight are archived. Only
-    /// when no other connection carries its assets: the ingest gives an asset's book to whichever connection sent
-    /// its latest snapshot, so a late snapshot from a replaced (or moved-from) connection would take the book from
-    /// the connection that now delivers it, and leave it blind when this one's session ends.
+    /// Takes a connection out of the pool; it is stopped once the change is applied, and its close reads on until the
+    /// server's Close, so frames in flight are archived (ingest does not let a snapshot among them take a book from
+    /// the connection that now carries the asset). Caller holds the gate.
     /// </summary>
-    private void Retire(PooledConnection connection, string reason, Changes changes, bool drain = false)
+    private void Retire(PooledConnection connection, string reason, Changes changes)
     {
         connection.Retired = true;
-        connection.Feed.DrainOnClose = drain;
         _connections.Remove(connection.Id);
         _order.Remove(connection);
         changes.Stop(connection);

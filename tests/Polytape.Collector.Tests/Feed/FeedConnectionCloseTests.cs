@@ -63,6 +63,7 @@ public sealed class FeedConnectionCloseTests : IAsyncLifetime
         Assert.True(sink.Frames > atDecision, $"frames after the decision to close: {sink.Frames} vs {atDecision}");
         Assert.Equal(truth.FramesSent, sink.Frames);
         Assert.Equal(FeedDisconnectReason.Stopped, sink.LastEnd);
+        Assert.Equal(1, sink.Closings); // told before the drain, so ingest can keep its books from in-flight snapshots
         Assert.Contains("client closed", truth.CloseReason, StringComparison.Ordinal);
     }
 
@@ -131,6 +132,10 @@ public sealed class FeedConnectionCloseTests : IAsyncLifetime
         }
 
         public void OnSessionStarted(string connectionId, int epoch, IReadOnlyCollection<string> assetIds) => Started.TrySetResult();
+
+        public int Closings { get; private set; }
+
+        public void OnSessionClosing(string connectionId, int epoch) => Closings++;
 
         public void OnSessionEnded(string connectionId, int epoch, FeedDisconnectReason reason, string detail) => LastEnd = reason;
     }

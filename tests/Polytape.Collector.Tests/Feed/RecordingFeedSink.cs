@@ -25,6 +25,10 @@ internal sealed class RecordingFeedSink : IFeedSink
     public void OnSessionStarted(string connectionId, int epoch, IReadOnlyCollection<string> assetIds) =>
         _started.Writer.TryWrite((epoch, assetIds.Count));
 
+    public void OnSessionClosing(string connectionId, int epoch)
+    {
+    }
+
     public void OnSessionEnded(string connectionId, int epoch, FeedDisconnectReason reason, string detail) =>
         _ended.Writer.TryWrite((epoch, reason, detail));
 

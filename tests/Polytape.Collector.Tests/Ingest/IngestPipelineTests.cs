@@ -120,6 +120,36 @@ public sealed class IngestPipelineTests
     }
 
     [Fact]
+    public async Task ClosingConnection_InFlightSnapshotDoesNotTakeTheBookFromItsNewCarrier()
+    {
+        var archive = new RecordingAppender();
+        var deliveries = new List<(string, string)>();
+        using var pipeline = new IngestPipeline(archive, TimeProvider.System);
+        pipeline.SetObservers(new DeliveryList(deliveries), null);
+        var run = pipeline.RunAsync(CancellationToken.None);
+        await pipeline.OnFrameAsync(Frames.Of(Frames.Book("81", bid: "0.40"), connection: "old"), default);
+        await pipeline.OnFrameAsync(Frames.Of(Frames.Book("81", bid: "0.40"), connection: "new"), default);
+        await pipeline.OnFrameAsync(Frames.Of(Frames.PriceChange("81", "0.45", "7"), connection: "new", sequence: 2), default);
+
+        // The pool retires "old": a snapshot still in flight on it is archived but neither rewinds nor takes the book;
+        // an asset only it carried still takes its snapshot.
+        pipeline.OnSessionClosing("old", 1);
+        await pipeline.OnFrameAsync(Frames.Of(Frames.Book("81", bid: "0.40"), connection: "old", sequence: 2), default);
+        await pipeline.OnFrameAsync(Frames.Of(Frames.Book("82"), connection: "old", sequence: 3), default);
+        pipeline.OnSessionEnded("old", 1, FeedDisconnectReason.Stopped, "retired");
+        var state = await pipeline.InvokeAsync(k => (
+            k.TryGetAsset("81", out var a) ? (a.State, a.Book.BestBid.ToString()) : default,
+            k.TryGetAsset("82", out var b) ? b.State : default));
+        await pipeline.CompleteAsync();
+        await run;
+
+        Assert.Equal((ContinuityState.Live, "0.45"), state.Item1);
+        Assert.Equal(ContinuityState.Syncing, state.Item2); // blind once "old" ended: nobody else carries it
+        Assert.Equal([("old", "81"), ("new", "81"), ("old", "82")], deliveries);
+        Assert.Equal(5, archive.WsCount);
+    }
+
+    [Fact]
     public async Task FullQueue_MakesOnFrameAsyncWait_AndNothingIsDropped()
     {
         var archive = new RecordingAppender();

@@ -78,6 +78,10 @@ public sealed class FeedPoolHotPathTests
         {
         }
 
+        public void OnSessionClosing(string connectionId, int epoch)
+        {
+        }
+
         public void OnSessionEnded(string connectionId, int epoch, FeedDisconnectReason reason, string detail)
         {
         }

@@ -64,6 +64,10 @@ internal sealed class PoolTestSink : IFeedSink
         Signal();
     }
 
+    public void OnSessionClosing(string connectionId, int epoch)
+    {
+    }
+
     public void OnSessionEnded(string connectionId, int epoch, FeedDisconnectReason reason, string detail)
     {
         OnEnded?.Invoke(connectionId, epoch, reason);
