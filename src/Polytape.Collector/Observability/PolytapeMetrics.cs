@@ -110,12 +110,19 @@ public sealed partial class PolytapeMetrics : IDisposable
         Meter.CreateObservableGauge("polytape_archive_queue_bytes", () => archive.QueueBytes, unit: "By", description: "Bytes of the records waiting for the archive writer; at the budget, reading slows.");
     }
 
-    /// <summary>The connection pool: reconnects, open connections, assets with no data for too long.</summary>
-    public void ObservePool(Func<long> reconnects, Func<int> connections, Func<int> staleAssets)
+    /// <summary>
+    /// The connection pool: reconnects, open connections, assets with no data for too long, and the churn of
+    /// replacing silent connections against how often one proved its assets merely quiet.
+    /// </summary>
+    public void ObservePool(Func<long> reconnects, Func<int> connections, Func<int> staleAssets, Func<long> replacements, Func<long> quietBackoffs)
     {
         ArgumentNullException.ThrowIfNull(reconnects);
         ArgumentNullException.ThrowIfNull(connections);
         ArgumentNullException.ThrowIfNull(staleAssets);
+        ArgumentNullException.ThrowIfNull(replacements);
+        ArgumentNullException.ThrowIfNull(quietBackoffs);
+        Meter.CreateObservableCounter("polytape_connection_replacements_total", replacements, description: "Suspect connections replaced make-before-break.");
+        Meter.CreateObservableCounter("polytape_quiet_backoffs_total", quietBackoffs, description: "Times a connection proved its assets quiet and its allowed silence was raised instead of replacing it again.");
         Meter.CreateObservableCounter("polytape_reconnects_total", reconnects, description: "Market-channel reconnects.");
         Meter.CreateObservableGauge("polytape_connections", connections, description: "Market-channel connections.");
         Meter.CreateObservableGauge("polytape_stale_assets", staleAssets, description: "Subscribed assets without a snapshot or data for longer than allowed.");

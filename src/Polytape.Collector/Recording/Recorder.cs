@@ -215,7 +215,9 @@ public sealed partial class Recorder : IAsyncDisposable
         _metrics.ObservePool(
             () => _pool.GetStatus().Connections.Sum(c => c.Reconnects),
             () => _pool.GetStatus().Connections.Count,
-            () => _pool.GetStatus().AssetsPendingSnapshot);
+            () => _pool.GetStatus().AssetsPendingSnapshot,
+            () => _pool.GetStatus().Replacements,
+            () => _pool.GetStatus().QuietBackoffs);
         _metrics.ObserveStorage(() => _stores.Loaders.Select(l => (l.Store.Kind.ToString().ToLowerInvariant(), l.RowsWritten, l.Errors, l.QueueDepth)));
         _metrics.ObserveDiscovery(
             () => _discovery.Statistics.TokensActive,

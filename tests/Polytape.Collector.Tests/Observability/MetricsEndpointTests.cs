@@ -41,7 +41,7 @@ public sealed partial class MetricsEndpointTests
         metrics.ObserveArchive(writer);
         metrics.ObserveRest(rest);
         metrics.ObserveVerifier(new RestVerifier(pipeline, rest, new NoResync(), TimeProvider.System));
-        metrics.ObservePool(() => 3, () => 2, () => 1);
+        metrics.ObservePool(() => 3, () => 2, () => 1, () => 4, () => 5);
         metrics.ObserveDiscovery(() => 40, () => 42, () => 2);
         var run = pipeline.RunAsync(CancellationToken.None);
         await pipeline.OnFrameAsync(Frames.Of(Frames.Book("51"), sequence: 1), default);
@@ -67,6 +67,8 @@ public sealed partial class MetricsEndpointTests
         Assert.Equal(5, Sample(text, "polytape_receive_latency_seconds_count"));
         Assert.Equal(3, Sample(text, "polytape_reconnects_total"));
         Assert.Equal(1, Sample(text, "polytape_stale_assets"));
+        Assert.Equal(4, Sample(text, "polytape_connection_replacements_total"));
+        Assert.Equal(5, Sample(text, "polytape_quiet_backoffs_total"));
         Assert.Equal(40, Sample(text, "polytape_discovery_tokens_active"));
         Assert.Equal(2, Sample(text, "polytape_discovery_tokens_removed_total"));
         Assert.Equal(6, Sample(text, "polytape_archive_records_total")); // five frames and the book's transition to Live
