@@ -2,6 +2,7 @@ using System.Text;
 using Polytape.Collector.Books;
 using Polytape.Collector.Ingest;
 using Polytape.Polymarket.MarketChannel;
+using static Polytape.Collector.Tests.Ingest.HandlerFrames;
 
 namespace Polytape.Collector.Tests.Ingest;
 
@@ -37,17 +38,5 @@ public sealed class IngestHandlerAllocationTests
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
         Assert.Equal(1200, handler.ForeignEventsSkipped);
         Assert.Equal("price_change", handler.Label);
-    }
-
-    private static void Apply(MarketFrameParser parser, IngestHandler handler, string connection, string text) =>
-        Apply(parser, handler, connection, Encoding.UTF8.GetBytes(text));
-
-    private static void Apply(MarketFrameParser parser, IngestHandler handler, string connection, byte[] frame)
-    {
-        handler.Begin(connection, 1, frame, frame.Length);
-        if (parser.Parse(frame, handler).Kind != FrameKind.Events)
-        {
-            throw new InvalidOperationException("the test frame did not parse"); // no Assert here: it allocates
-        }
     }
 }
