@@ -126,7 +126,10 @@ public sealed partial class ArchiveWriter
         var rotateAt = new DateTimeOffset((now.UtcTicks / periodTicks + 1) * periodTicks, TimeSpan.Zero);
         try
         {
-            _file = ArchiveFile.Create(sealedPath + ArchiveFileNames.OpenSuffix, sealedPath, _createStream, _compressionLevel, rotateAt);
+            // A small size limit gets small blocks, so that files do not overshoot it by a whole block.
+            var blockBytes = (int)Math.Min(ArchiveFile.DefaultBlockBytes, _maxFileBytes / 4);
+            _file = ArchiveFile.Create(
+                sealedPath + ArchiveFileNames.OpenSuffix, sealedPath, _createStream, _compressionLevel, rotateAt, blockBytes);
         }
         catch (Exception e) when (!ArchiveFailures.IsDiskFull(e) && e is IOException or UnauthorizedAccessException)
         {

@@ -5,17 +5,26 @@ namespace Polytape.Archive.Files;
 /// <summary>
 /// One archive file being written: envelope lines → gzip → digest → file, under a temporary name until
 /// <see cref="Seal"/> finishes the gzip stream, fsyncs and renames it. Owned by one thread at a time.
+/// Lines are gathered into a block before they reach gzip: deflate at level Fastest emits output on every call, so one
+/// call per line meant one file write and one digest update per record (~11% of the recorder's CPU at 30k frames/s).
 /// </summary>
 internal sealed class ArchiveFile : IDisposable
 {
+    /// <summary>Large enough that deflate sees whole bursts; small next to any sensible size limit.</summary>
+    public const int DefaultBlockBytes = 64 * 1024;
+
+    private readonly byte[] _block;
+    private int _blockLength;
     private readonly Stream _output;
     private readonly DigestStream _digest;
     private readonly GZipStream _gzip;
     private readonly ManifestBuilder _manifest = new();
     private bool _closed;
 
-    private ArchiveFile(string writingPath, string sealedPath, Stream output, CompressionLevel level, DateTimeOffset rotateAt)
+    private ArchiveFile(
+        string writingPath, string sealedPath, Stream output, CompressionLevel level, DateTimeOffset rotateAt, int blockBytes)
     {
+        _block = new byte[blockBytes];
         WritingPath = writingPath;
         SealedPath = sealedPath;
         RotateAt = rotateAt;
@@ -42,18 +51,26 @@ internal sealed class ArchiveFile : IDisposable
     /// <summary>Records written since the last sync flush: what a crash now would lose.</summary>
     public int UnflushedRecords { get; private set; }
 
-    /// <summary>Creates the file; a failure here leaves nothing behind but what the stream factory created.</summary>
+    /// <summary>
+    /// Creates the file; a failure here leaves nothing behind but what the stream factory created. Lines reach gzip in
+    /// blocks of <paramref name="blockBytes"/>, so <see cref="BytesOnDisk"/> trails the appended lines by up to that much.
+    /// </summary>
     public static ArchiveFile Create(
-        string writingPath, string sealedPath, Func<string, Stream> createStream, CompressionLevel level, DateTimeOffset rotateAt)
+        string writingPath,
+        string sealedPath,
+        Func<string, Stream> createStream,
+        CompressionLevel level,
+        DateTimeOffset rotateAt,
+        int blockBytes = DefaultBlockBytes)
     {
         var output = createStream(writingPath);
-        return new ArchiveFile(writingPath, sealedPath, output, level, rotateAt);
+        return new ArchiveFile(writingPath, sealedPath, output, level, rotateAt, blockBytes);
     }
 
     /// <summary>Appends one envelope line (ending in '\n') for <paramref name="record"/> with sequence <paramref name="sequence"/>.</summary>
     public void Append(ReadOnlySpan<byte> line, long sequence, in ArchiveRecord record)
     {
-        _gzip.Write(line);
+        Put(line);
         _manifest.Add(sequence, record);
         UnflushedRecords++;
     }
@@ -61,8 +78,8 @@ internal sealed class ArchiveFile : IDisposable
     /// <summary>Appends a line read back from another file, byte for byte, during recovery.</summary>
     public void AppendLine(ReadOnlySpan<byte> lineWithoutNewline, in ArchiveRecord record)
     {
-        _gzip.Write(lineWithoutNewline);
-        _gzip.Write("\n"u8);
+        Put(lineWithoutNewline);
+        Put("\n"u8);
         _manifest.Add(record.Sequence, record);
         UnflushedRecords++;
     }
@@ -70,6 +87,7 @@ internal sealed class ArchiveFile : IDisposable
     /// <summary>A gzip sync flush: everything appended so far becomes decodable from the file, and reaches the OS.</summary>
     public void Flush()
     {
+        DrainBlock();
         _gzip.Flush();
         UnflushedRecords = 0;
     }
@@ -82,6 +100,7 @@ internal sealed class ArchiveFile : IDisposable
     {
         try
         {
+            DrainBlock();
             _gzip.Dispose();
             ArchiveStreams.FlushToDisk(_output);
             _output.Dispose();
@@ -132,6 +151,33 @@ internal sealed class ArchiveFile : IDisposable
         }
 
         _digest.Dispose();
+    }
+
+    private void Put(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length > _block.Length - _blockLength)
+        {
+            DrainBlock();
+            if (bytes.Length > _block.Length)
+            {
+                _gzip.Write(bytes);
+                return;
+            }
+        }
+
+        bytes.CopyTo(_block.AsSpan(_blockLength));
+        _blockLength += bytes.Length;
+    }
+
+    private void DrainBlock()
+    {
+        if (_blockLength > 0)
+        {
+            // Emptied first: after a failed write the block must not be offered again (abandoning discards it anyway).
+            var length = _blockLength;
+            _blockLength = 0;
+            _gzip.Write(_block, 0, length);
+        }
     }
 
     /// <summary>Disposing a file that was not sealed abandons it: it stays under its writing name for recovery.</summary>
