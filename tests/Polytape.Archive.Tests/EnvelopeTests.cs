@@ -65,6 +65,21 @@ public sealed class EnvelopeTests
             (back.Sequence, back.ReceivedAtMicros, back.Kind, back.Connection, back.Epoch, back.ConnectionSequence, back.EventType, back.Context));
     }
 
+    [Fact]
+    public void Format_HugePayloadThenSmallOnes_EachReadsBackExactly()
+    {
+        using var writer = new EnvelopeWriter();
+        var huge = new byte[2 << 20];
+        Array.Fill(huge, (byte)'"');
+        var payloads = new[] { huge, "{\"a\":1}"u8.ToArray(), huge.AsSpan(0, 5000).ToArray(), "x"u8.ToArray() };
+        for (var i = 0; i < payloads.Length; i++)
+        {
+            var line = writer.Format(i + 1, Records.Ws(payloads[i]));
+            Assert.True(EnvelopeParser.TryParse(line[..^1], out var record, out var problem), problem);
+            Assert.Equal(payloads[i], record.Payload.ToArray());
+        }
+    }
+
     [Theory]
     [InlineData("{\"seq\":1,\"recv_us\":1,\"kind\":\"ws\",\"conn\":\"\",\"epoch\":0,\"conn_seq\":0,\"len\":3,\"payload\":\"ab\"}", "len")]
     [InlineData("{\"seq\":1,\"recv_us\":1,\"kind\":\"ws\",\"conn\":\"\",\"epoch\":0,\"conn_seq\":0,\"len\":2}", "required")]
