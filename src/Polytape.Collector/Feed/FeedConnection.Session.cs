@@ -170,7 +170,9 @@ public sealed partial class FeedConnection
     /// </summary>
     private async Task<(FeedDisconnectReason Reason, string Detail)> ControlLoopAsync(ClientWebSocket socket, SessionClock session, CancellationToken cancellationToken)
     {
-        var tick = TimeSpan.FromTicks(Math.Min(TimeSpan.FromMilliseconds(250).Ticks, _options.PingInterval.Ticks));
+        // One second is fine enough for pings every 10 s and stale limits of tens of seconds; at the full universe
+        // (1,500 connections) a 250 ms tick was 6,000 timer wake-ups a second.
+        var tick = TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(1).Ticks, _options.PingInterval.Ticks));
         using var timer = new PeriodicTimer(tick, _time);
         var nextPing = session.StartedAt + _options.PingInterval;
         Task<bool>? pendingTick = null;
