@@ -8,8 +8,8 @@ namespace Polytape.Stores.Sqlite;
 /// <summary>
 /// The embedded default store: one SQLite file in WAL mode, one transaction per batch (rows and position together),
 /// prepared INSERTs. A batch that reaches back to or below the stored position first deletes its sequence range, so
-/// reloading replaces rather than duplicates. Asset and market ids are stored once, in dictionary tables; the data
-/// tables hold integer keys (schema version 2, <see cref="SqliteSchema"/>).
+/// reloading replaces rather than duplicates. Asset ids are stored once, in <c>assets</c>; the tables hold their
+/// integer <c>asset_key</c> (schema version 2, <see cref="SqliteSchema"/>).
 /// </summary>
 public sealed partial class SqliteStore : IStore
 {
@@ -18,7 +18,7 @@ public sealed partial class SqliteStore : IStore
     private readonly string _path;
     private SqliteConnection? _connection;
     private TableCommand[] _inserts = [];
-    private Dictionary<SqliteDictionaryTable, SqliteKeyDictionary> _dictionaries = [];
+    private SqliteAssetKeys? _assetKeys;
 
     public SqliteStore(string path)
     {
@@ -97,19 +97,16 @@ public sealed partial class SqliteStore : IStore
 
             Execute(connection, transaction, $"UPDATE load_position SET sequence = max(sequence, {batch.LastSequence}) WHERE id = 1");
             transaction.Commit();
-            foreach (var dictionary in _dictionaries.Values)
-            {
-                dictionary.Committed();
-            }
+            _assetKeys!.Committed();
         }
         catch (SqliteException e)
         {
-            RolledBack();
+            _assetKeys!.RolledBack();
             throw new StoreException($"writing seq {batch.FirstSequence}-{batch.LastSequence} to {Description} failed: {e.Message}", e);
         }
         catch
         {
-            RolledBack();
+            _assetKeys!.RolledBack();
             throw;
         }
 
@@ -140,12 +137,8 @@ public sealed partial class SqliteStore : IStore
         }
 
         _inserts = [];
-        foreach (var dictionary in _dictionaries.Values)
-        {
-            dictionary.Dispose();
-        }
-
-        _dictionaries = [];
+        _assetKeys?.Dispose();
+        _assetKeys = null;
         if (_connection is not null)
         {
             await _connection.DisposeAsync().ConfigureAwait(false);
@@ -197,23 +190,10 @@ public sealed partial class SqliteStore : IStore
             return;
         }
 
-        _dictionaries = SqliteDictionaryTable.All.ToDictionary(table => table, table => new SqliteKeyDictionary(connection, table));
+        var keys = _assetKeys = new SqliteAssetKeys(connection);
         _inserts = StoreTables.All
-            .Select(table => new TableCommand(
-                table,
-                new SqliteRowSink(
-                    connection, SqliteSchema.Insert(table),
-                    table.Columns.Select(column => SqliteSchema.DictionaryOf(table, column) is { } dictionary ? _dictionaries[dictionary] : null).ToArray())))
+            .Select(table => new TableCommand(table, new SqliteRowSink(connection, SqliteSchema.Insert(table), keys, SqliteSchema.AssetParameter(table))))
             .ToArray();
-    }
-
-    /// <summary>The batch's transaction rolled back: the dictionaries forget the keys it added.</summary>
-    private void RolledBack()
-    {
-        foreach (var dictionary in _dictionaries.Values)
-        {
-            dictionary.RolledBack();
-        }
     }
 
     private static long ReadPosition(SqliteConnection connection, SqliteTransaction? transaction) =>

@@ -4,12 +4,12 @@ using SQLitePCL;
 namespace Polytape.Stores.Sqlite;
 
 /// <summary>
-/// The writer's copy of one dictionary table (text id → integer key), loaded when the store opens, so a row's key is
-/// one in-memory lookup. A new id is inserted in the batch's own transaction (INSERT OR IGNORE, then read back, so
-/// an id another writer added meanwhile keeps its key); if that transaction rolls back, <see cref="RolledBack"/>
-/// forgets the keys it added, so none can be handed out again for another id.
+/// The writer's copy of the <c>assets</c> dictionary (asset id → integer key), loaded when the store opens, so a row's
+/// key is one in-memory lookup. A new id is inserted in the batch's own transaction (INSERT OR IGNORE, then read back,
+/// so an id another writer added meanwhile keeps its key); if that transaction rolls back, <see cref="RolledBack"/>
+/// forgets the keys it added, so none can point at a row that does not exist.
 /// </summary>
-internal sealed class SqliteKeyDictionary : IDisposable
+internal sealed class SqliteAssetKeys : IDisposable
 {
     private readonly Dictionary<string, long> _keys = new(StringComparer.Ordinal);
     private readonly List<string> _added = [];
@@ -17,13 +17,12 @@ internal sealed class SqliteKeyDictionary : IDisposable
     private readonly sqlite3_stmt _insert;
     private readonly sqlite3_stmt _select;
 
-    public SqliteKeyDictionary(SqliteConnection connection, SqliteDictionaryTable table)
+    public SqliteAssetKeys(SqliteConnection connection)
     {
-        ArgumentNullException.ThrowIfNull(table);
         _database = connection.Handle ?? throw new InvalidOperationException("the SQLite connection is not open.");
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = $"SELECT {table.KeyColumn}, {table.IdColumn} FROM {table.Name}";
+            command.CommandText = "SELECT asset_key, asset_id FROM assets";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
@@ -31,13 +30,13 @@ internal sealed class SqliteKeyDictionary : IDisposable
             }
         }
 
-        SqliteException.ThrowExceptionForRC(
-            raw.sqlite3_prepare_v2(_database, $"INSERT OR IGNORE INTO {table.Name} ({table.IdColumn}) VALUES (?)", out _insert), _database);
-        SqliteException.ThrowExceptionForRC(
-            raw.sqlite3_prepare_v2(_database, $"SELECT {table.KeyColumn} FROM {table.Name} WHERE {table.IdColumn} = ?", out _select), _database);
+        SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(_database, "INSERT OR IGNORE INTO assets (asset_id) VALUES (?)", out _insert), _database);
+        SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(_database, "SELECT asset_key FROM assets WHERE asset_id = ?", out _select), _database);
     }
 
-    public long KeyOf(string id) => _keys.TryGetValue(id, out var key) ? key : Add(id);
+    public int Count => _keys.Count;
+
+    public long KeyOf(string assetId) => _keys.TryGetValue(assetId, out var key) ? key : Add(assetId);
 
     /// <summary>The batch's transaction committed: the keys it added are durable.</summary>
     public void Committed() => _added.Clear();
@@ -45,9 +44,9 @@ internal sealed class SqliteKeyDictionary : IDisposable
     /// <summary>The batch's transaction rolled back: its new keys no longer exist in the file.</summary>
     public void RolledBack()
     {
-        foreach (var id in _added)
+        foreach (var assetId in _added)
         {
-            _keys.Remove(id);
+            _keys.Remove(assetId);
         }
 
         _added.Clear();
@@ -59,20 +58,20 @@ internal sealed class SqliteKeyDictionary : IDisposable
         _select.Dispose();
     }
 
-    private long Add(string id)
+    private long Add(string assetId)
     {
-        Step(_insert, id, raw.SQLITE_DONE);
-        var key = Step(_select, id, raw.SQLITE_ROW);
-        _keys.Add(id, key);
-        _added.Add(id);
+        Step(_insert, assetId, raw.SQLITE_DONE);
+        var key = Step(_select, assetId, raw.SQLITE_ROW);
+        _keys.Add(assetId, key);
+        _added.Add(assetId);
         return key;
     }
 
-    private long Step(sqlite3_stmt statement, string id, int expected)
+    private long Step(sqlite3_stmt statement, string assetId, int expected)
     {
         try
         {
-            SqliteException.ThrowExceptionForRC(raw.sqlite3_bind_text(statement, 1, id), _database);
+            SqliteException.ThrowExceptionForRC(raw.sqlite3_bind_text(statement, 1, assetId), _database);
             var result = raw.sqlite3_step(statement);
             if (result != expected)
             {
