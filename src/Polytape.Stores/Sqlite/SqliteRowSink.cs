@@ -9,17 +9,28 @@ namespace Polytape.Stores.Sqlite;
 /// Binds each row straight to a prepared INSERT through SQLite's C API and steps it. Microsoft.Data.Sqlite's
 /// parameters box every value and re-bind every parameter through type dispatch on each execute, which cost more
 /// than SQLite's own insert; here a value is one native bind call, and text is encoded into one reused UTF-8 buffer.
+/// The table's asset id column is bound as its integer key from <see cref="SqliteAssetKeys"/>.
 /// </summary>
 internal sealed class SqliteRowSink : IRowSink, IDisposable
 {
     private readonly sqlite3 _database;
     private readonly sqlite3_stmt _statement;
+    private readonly SqliteAssetKeys? _assetKeys;
+    private readonly int _assetParameter;
     private byte[] _utf8 = new byte[256];
     private int _next;
 
-    public SqliteRowSink(SqliteConnection connection, string insert)
+    /// <param name="assetParameter">1-based parameter that takes the asset key (its text arrives through <see cref="Text"/>); 0 for none.</param>
+    public SqliteRowSink(SqliteConnection connection, string insert, SqliteAssetKeys? assetKeys = null, int assetParameter = 0)
     {
         _database = connection.Handle ?? throw new InvalidOperationException("the SQLite connection is not open.");
+        if (assetParameter > 0 && assetKeys is null)
+        {
+            throw new ArgumentNullException(nameof(assetKeys), "an asset parameter needs the asset keys.");
+        }
+
+        _assetKeys = assetKeys;
+        _assetParameter = assetParameter;
         SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(_database, insert, out _statement), _database);
     }
 
@@ -55,6 +66,12 @@ internal sealed class SqliteRowSink : IRowSink, IDisposable
 
     public void Text(string value)
     {
+        if (_next == _assetParameter)
+        {
+            Int64(_assetKeys!.KeyOf(value));
+            return;
+        }
+
         var length = System.Text.Encoding.UTF8.GetMaxByteCount(value.Length);
         if (length > _utf8.Length)
         {

@@ -15,7 +15,7 @@ public sealed partial class SqliteStore
         long snapshotSequence, snapshotIndex;
         using (var find = Command(
             connection,
-            "SELECT sequence, idx FROM book_snapshots WHERE asset_id = $asset AND sequence <= $at ORDER BY sequence DESC, idx DESC LIMIT 1",
+            "SELECT sequence, idx FROM book_snapshots WHERE asset_key = (SELECT asset_key FROM assets WHERE asset_id = $asset) AND sequence <= $at ORDER BY sequence DESC, idx DESC LIMIT 1",
             ("$asset", assetId), ("$at", atSequence)))
         using (var reader = find.ExecuteReader())
         {
@@ -33,7 +33,8 @@ public sealed partial class SqliteStore
             ("$s", snapshotSequence), ("$i", snapshotIndex)));
         var changes = ReadLevels(Command(
             connection,
-            "SELECT side, price_e4, size_e6 FROM level_changes WHERE asset_id = $asset AND sequence <= $at"
+            "SELECT side, price_e4, size_e6 FROM level_changes WHERE asset_key = (SELECT asset_key FROM assets WHERE asset_id = $asset)"
+            + " AND sequence <= $at"
             + " AND (sequence > $s OR (sequence = $s AND idx > $i)) ORDER BY sequence, idx",
             ("$asset", assetId), ("$at", atSequence), ("$s", snapshotSequence), ("$i", snapshotIndex)));
         return StoredBook.Build(assetId, snapshotSequence, levels, changes);

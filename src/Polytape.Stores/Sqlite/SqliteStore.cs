@@ -8,7 +8,8 @@ namespace Polytape.Stores.Sqlite;
 /// <summary>
 /// The embedded default store: one SQLite file in WAL mode, one transaction per batch (rows and position together),
 /// prepared INSERTs. A batch that reaches back to or below the stored position first deletes its sequence range, so
-/// reloading replaces rather than duplicates.
+/// reloading replaces rather than duplicates. Asset ids are stored once, in <c>assets</c>; the tables hold their
+/// integer <c>asset_key</c> (schema version 2, <see cref="SqliteSchema"/>).
 /// </summary>
 public sealed partial class SqliteStore : IStore
 {
@@ -17,6 +18,7 @@ public sealed partial class SqliteStore : IStore
     private readonly string _path;
     private SqliteConnection? _connection;
     private TableCommand[] _inserts = [];
+    private SqliteAssetKeys? _assetKeys;
 
     public SqliteStore(string path)
     {
@@ -95,10 +97,17 @@ public sealed partial class SqliteStore : IStore
 
             Execute(connection, transaction, $"UPDATE load_position SET sequence = max(sequence, {batch.LastSequence}) WHERE id = 1");
             transaction.Commit();
+            _assetKeys!.Committed();
         }
         catch (SqliteException e)
         {
+            _assetKeys!.RolledBack();
             throw new StoreException($"writing seq {batch.FirstSequence}-{batch.LastSequence} to {Description} failed: {e.Message}", e);
+        }
+        catch
+        {
+            _assetKeys!.RolledBack();
+            throw;
         }
 
         return Task.CompletedTask;
@@ -128,6 +137,8 @@ public sealed partial class SqliteStore : IStore
         }
 
         _inserts = [];
+        _assetKeys?.Dispose();
+        _assetKeys = null;
         if (_connection is not null)
         {
             await _connection.DisposeAsync().ConfigureAwait(false);
@@ -179,7 +190,10 @@ public sealed partial class SqliteStore : IStore
             return;
         }
 
-        _inserts = StoreTables.All.Select(table => new TableCommand(table, new SqliteRowSink(connection, SqliteSchema.Insert(table)))).ToArray();
+        var keys = _assetKeys = new SqliteAssetKeys(connection);
+        _inserts = StoreTables.All
+            .Select(table => new TableCommand(table, new SqliteRowSink(connection, SqliteSchema.Insert(table), keys, SqliteSchema.AssetParameter(table))))
+            .ToArray();
     }
 
     private static long ReadPosition(SqliteConnection connection, SqliteTransaction? transaction) =>
