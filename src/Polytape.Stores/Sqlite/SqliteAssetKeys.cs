@@ -34,8 +34,6 @@ internal sealed class SqliteAssetKeys : IDisposable
         SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(_database, "SELECT asset_key FROM assets WHERE asset_id = ?", out _select), _database);
     }
 
-    public int Count => _keys.Count;
-
     public long KeyOf(string assetId) => _keys.TryGetValue(assetId, out var key) ? key : Add(assetId);
 
     /// <summary>The batch's transaction committed: the keys it added are durable.</summary>
