@@ -66,7 +66,7 @@ public sealed partial class MarketDiscovery
     /// is over and that discovery knows nothing about (not catalogued, held back or resolved) changes nothing, so it
     /// is not kept; a market whose facts equal the catalog's keeps the catalog's instance rather than a copy.
     /// </summary>
-    private void Keep(Dictionary<string, ListedMarket> listed, IReadOnlyList<PolymarketGammaListedMarket> page)
+    internal void Keep(Dictionary<string, ListedMarket> listed, IReadOnlyList<PolymarketGammaListedMarket> page)
     {
         foreach (var gamma in page)
         {
