@@ -8,8 +8,9 @@ namespace Polytape.Benchmarks.Harness;
 /// Managed memory of discovery refreshes (every active market, the whole keyset walk) against a simulator in ANOTHER
 /// process (<c>polytape simulate --port P --markets 150000</c>), so this heap is discovery's alone. Per refresh: pages,
 /// bytes allocated, the peak of the managed heap above what was live before (sampled every 2 ms, garbage included:
-/// what the heap had to grow to), what stays live after a full collection, and CPU seconds. The first refresh fills an
-/// empty catalog; later ones find nothing changed. Usage: discovery-memory SIMULATOR_URL [refreshes].
+/// what the heap had to grow to), what stays live after a full collection (with the heap's size and free fragments
+/// then), and CPU seconds. The first refresh fills an empty catalog; later ones find nothing changed.
+/// Usage: discovery-memory SIMULATOR_URL [refreshes].
 /// </summary>
 public static class DiscoveryMemory
 {
@@ -44,12 +45,13 @@ public static class DiscoveryMemory
             var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
             var allocatedBytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
             var retained = LiveAfterFullCollection();
+            var heap = GC.GetGCMemoryInfo(GCKind.FullBlocking);
             var load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"refresh {i}: {discovery.Catalog.MarketCount:N0} markets ({change.Added.Count:N0} added), {gamma.Statistics.Requests - requests:N0} pages, "
                 + $"allocated {allocatedBytes / MiB:F1} MiB, peak heap +{(peakHeap - live) / MiB:F1} MiB over {live / MiB:F1} MiB live before, "
-                + $"live after {retained / MiB:F1} MiB, gen0 GCs {GC.CollectionCount(0) - collections}, wall {wall.Elapsed.TotalSeconds:F1} s, cpu {cpuSeconds:F2} s, "
+                + $"live after {retained / MiB:F1} MiB (heap {heap.HeapSizeBytes / MiB:F1} MiB, fragmented {heap.FragmentedBytes / MiB:F1} MiB), gen0 GCs {GC.CollectionCount(0) - collections}, wall {wall.Elapsed.TotalSeconds:F1} s, cpu {cpuSeconds:F2} s, "
                 + $"peak RSS {Process.GetCurrentProcess().PeakWorkingSet64 / MiB:F0} MiB, load {load}"));
         }
 
