@@ -38,6 +38,9 @@ namespace Polytape.Polymarket;
 [JsonSerializable(typeof(IReadOnlyList<PolymarketGammaTag>))]
 [JsonSerializable(typeof(PolymarketGammaMarketsKeysetPage))]
 [JsonSerializable(typeof(PolymarketGammaEventsKeysetPage))]
+[JsonSerializable(typeof(IReadOnlyList<PolymarketGammaListedMarket>))]
+[JsonSerializable(typeof(PolymarketGammaListedMarketsPage))]
+[JsonSerializable(typeof(IReadOnlyList<PolymarketGammaListedEvent>))]
 public sealed partial class PolymarketJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -49,7 +49,7 @@ public sealed record CatalogMarket
     /// The catalog form of a Gamma market, or null when it cannot be subscribed yet: no condition id, no token
     /// ids (the hydration window), or token ids that do not line up with the outcomes.
     /// </summary>
-    public static CatalogMarket? FromGamma(PolymarketGammaMarket market)
+    public static CatalogMarket? FromGamma(PolymarketGammaListedMarket market)
     {
         ArgumentNullException.ThrowIfNull(market);
         var ids = market.ClobTokenIds;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Polly;
 using Polytape.Archive;
@@ -11,7 +12,9 @@ namespace Polytape.Collector.Discovery;
 /// Gamma over HTTP: a client-side sliding-window rate limiter at the documented limit, retries with capped,
 /// jittered exponential backoff on 429, 5xx, timeouts and transport errors (Retry-After honoured), keyset paging
 /// to the end, and every response body appended to the archive as received (kind Rest, event type "gamma",
-/// context the URL). Lookups by many ids are batched (<see cref="MaxIdsPerRequest"/>).
+/// context the URL). Lookups by many ids are batched (<see cref="MaxIdsPerRequest"/>). Lists come back a page at a
+/// time, parsed into <see cref="PolymarketGammaListedMarket"/> (the fields discovery reads; the archived body is
+/// the raw one).
 /// </summary>
 public sealed partial class GammaClient : IDisposable
 {
@@ -85,10 +88,14 @@ public sealed partial class GammaClient : IDisposable
         throw new GammaRequestException(uri, response.StatusCode, $"Gamma answered {response.StatusCode} to {uri} {what}: {body}");
     }
 
-    /// <summary>Walks <c>/markets/keyset</c> to the end with <paramref name="filter"/> (e.g. <c>tag_id=21</c>); open markets only.</summary>
-    public async Task<List<PolymarketGammaMarket>> GetOpenMarketsAsync(string filter, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Walks <c>/markets/keyset</c> to the end with <paramref name="filter"/> (e.g. <c>tag_id=21</c>), open markets
+    /// only, one page at a time: the next page is fetched only when the caller asks for it, so a caller that reduces
+    /// each page before moving on holds one page at most, however large the universe.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<PolymarketGammaListedMarket>> GetOpenMarketPagesAsync(
+        string filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var markets = new List<PolymarketGammaMarket>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         string? cursor = null;
         while (true)
@@ -106,21 +113,25 @@ public sealed partial class GammaClient : IDisposable
 
             var body = await GetAsync(query.ToString(), cancellationToken).ConfigureAwait(false)
                 ?? throw new GammaRequestException($"Gamma has no /markets/keyset under {_options.GammaUri}; check discovery.gamma_uri.");
-            var page = Parse(body, PolymarketGammaJson.ParseMarketsKeysetPage);
-            markets.AddRange(page.Markets);
+            var page = Parse(body, PolymarketGammaJson.ParseListedMarketsPage);
+            yield return page.Markets;
             if (page.IsLastPage || !seen.Add(page.NextCursor!))
             {
-                return markets; // a repeated cursor would loop forever: stop with what we have
+                yield break; // a repeated cursor would loop forever: stop with what we have
             }
 
             cursor = page.NextCursor;
         }
     }
 
-    /// <summary>Open markets whose <paramref name="key"/> (<c>slug</c>, <c>condition_ids</c>, <c>id</c>) is one of <paramref name="values"/>.</summary>
-    public async Task<List<PolymarketGammaMarket>> GetMarketsByAsync(string key, IEnumerable<string> values, bool includeClosed = false, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Markets whose <paramref name="key"/> (<c>slug</c>, <c>condition_ids</c>, <c>id</c>) is one of
+    /// <paramref name="values"/>, open ones unless <paramref name="includeClosed"/>: one list per request of at most
+    /// <see cref="MaxIdsPerRequest"/> values, fetched as the caller asks for it.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<PolymarketGammaListedMarket>> GetMarketPagesByAsync(
+        string key, IEnumerable<string> values, bool includeClosed = false, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var markets = new List<PolymarketGammaMarket>();
         foreach (var batch in values.Distinct(StringComparer.Ordinal).Chunk(MaxIdsPerRequest))
         {
             var query = new StringBuilder("markets?limit=").Append(DiscoveryOptions.MaxPageSize.ToString(CultureInfo.InvariantCulture));
@@ -129,8 +140,18 @@ public sealed partial class GammaClient : IDisposable
             var body = await GetAsync(query.ToString(), cancellationToken).ConfigureAwait(false);
             if (body is not null)
             {
-                markets.AddRange(Parse(body, PolymarketGammaJson.ParseMarkets));
+                yield return Parse(body, PolymarketGammaJson.ParseListedMarkets);
             }
+        }
+    }
+
+    /// <summary>All of <see cref="GetMarketPagesByAsync"/> in one list: for short lookups (a notice's one condition id).</summary>
+    public async Task<List<PolymarketGammaListedMarket>> GetMarketsByAsync(string key, IEnumerable<string> values, bool includeClosed = false, CancellationToken cancellationToken = default)
+    {
+        var markets = new List<PolymarketGammaListedMarket>();
+        await foreach (var page in GetMarketPagesByAsync(key, values, includeClosed, cancellationToken).ConfigureAwait(false))
+        {
+            markets.AddRange(page);
         }
 
         return markets;
@@ -162,22 +183,20 @@ public sealed partial class GammaClient : IDisposable
         return list.Count > 0 ? list[0] : null;
     }
 
-    /// <summary>Open events by id, with their markets nested.</summary>
-    public async Task<List<PolymarketGammaEvent>> GetOpenEventsByIdAsync(IEnumerable<string> ids, CancellationToken cancellationToken = default)
+    /// <summary>The markets nested in open events with these ids, one list per request, fetched as the caller asks for it.</summary>
+    public async IAsyncEnumerable<IReadOnlyList<PolymarketGammaListedMarket>> GetOpenEventMarketPagesAsync(
+        IEnumerable<string> eventIds, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var events = new List<PolymarketGammaEvent>();
-        foreach (var batch in ids.Distinct(StringComparer.Ordinal).Chunk(MaxIdsPerRequest))
+        foreach (var batch in eventIds.Distinct(StringComparer.Ordinal).Chunk(MaxIdsPerRequest))
         {
             var query = new StringBuilder("events?closed=false&limit=").Append(DiscoveryOptions.MaxPageSize.ToString(CultureInfo.InvariantCulture));
             AppendRepeated(query, "id", batch);
             var body = await GetAsync(query.ToString(), cancellationToken).ConfigureAwait(false);
             if (body is not null)
             {
-                events.AddRange(Parse(body, PolymarketGammaJson.ParseEvents));
+                yield return [.. Parse(body, PolymarketGammaJson.ParseListedEvents).SelectMany(e => e.Markets ?? [])];
             }
         }
-
-        return events;
     }
 
     public void Dispose()

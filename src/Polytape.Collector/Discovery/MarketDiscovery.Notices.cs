@@ -112,7 +112,7 @@ public sealed partial class MarketDiscovery
                 return;
             }
 
-            List<Polymarket.Gamma.PolymarketGammaMarket> found;
+            List<Polymarket.Gamma.PolymarketGammaListedMarket> found;
             try
             {
                 found = await _gamma.GetMarketsByAsync("condition_ids", [notice.ConditionId], cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -128,7 +128,7 @@ public sealed partial class MarketDiscovery
 
             var gamma = found.Find(m => string.Equals(m.ConditionId, notice.ConditionId, StringComparison.OrdinalIgnoreCase));
             CatalogMarket? ready = null;
-            var readiness = gamma is null ? Readiness.NotReady : Classify(gamma, now, out ready);
+            var readiness = gamma is null ? Readiness.NotReady : Classify(ListedMarket.From(gamma), now, out ready);
             if (readiness == Readiness.NotReady)
             {
                 // Not on Gamma yet (CDN lag) or still hydrating: looked at again on every refresh.

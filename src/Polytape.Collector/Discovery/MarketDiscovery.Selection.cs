@@ -5,31 +5,31 @@ namespace Polytape.Collector.Discovery;
 /// <summary>Fetching the selected markets from Gamma and diffing them against the catalog.</summary>
 public sealed partial class MarketDiscovery
 {
-    /// <summary>Every market the options select, by condition id (open ones, plus held-back notice markets).</summary>
-    private async Task<Dictionary<string, PolymarketGammaMarket>> FetchSelectionAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every market the options select, by condition id (open ones, plus held-back notice markets), each reduced as
+    /// its page arrives (<see cref="Keep"/>): a refresh holds one page of Gamma's answer, never the whole walk.
+    /// </summary>
+    private async Task<Dictionary<string, ListedMarket>> FetchSelectionAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var listed = new Dictionary<string, PolymarketGammaMarket>(StringComparer.OrdinalIgnoreCase);
-        void Add(IEnumerable<PolymarketGammaMarket> markets)
+        var listed = new Dictionary<string, ListedMarket>(StringComparer.OrdinalIgnoreCase);
+        async Task AddAsync(IAsyncEnumerable<IReadOnlyList<PolymarketGammaListedMarket>> pages)
         {
-            foreach (var market in markets)
+            await foreach (var page in pages.ConfigureAwait(false))
             {
-                if (!string.IsNullOrEmpty(market.ConditionId))
-                {
-                    listed[market.ConditionId] = market;
-                }
+                Keep(listed, page);
             }
         }
 
         if (_options.AllActive)
         {
-            Add(await _gamma.GetOpenMarketsAsync(string.Empty, cancellationToken).ConfigureAwait(false));
+            await AddAsync(_gamma.GetOpenMarketPagesAsync(string.Empty, cancellationToken)).ConfigureAwait(false);
         }
 
         foreach (var tag in _options.Tags)
         {
             if (await TagIdAsync(tag, cancellationToken).ConfigureAwait(false) is { } id)
             {
-                Add(await _gamma.GetOpenMarketsAsync("tag_id=" + Uri.EscapeDataString(id), cancellationToken).ConfigureAwait(false));
+                await AddAsync(_gamma.GetOpenMarketPagesAsync("tag_id=" + Uri.EscapeDataString(id), cancellationToken)).ConfigureAwait(false);
             }
         }
 
@@ -43,25 +43,53 @@ public sealed partial class MarketDiscovery
             }
 
             var open = (series.Events ?? []).Where(e => e.Closed != true).Select(e => e.Id);
-            foreach (var found in await _gamma.GetOpenEventsByIdAsync(open, cancellationToken).ConfigureAwait(false))
-            {
-                Add(found.Markets ?? []);
-            }
+            await AddAsync(_gamma.GetOpenEventMarketPagesAsync(open, cancellationToken)).ConfigureAwait(false);
         }
 
         var slugs = _options.Slugs.Concat(_patterns.SelectMany(p => p.Slugs(now, _options.RollingWindowsAhead))).ToList();
         if (slugs.Count > 0)
         {
-            Add(await _gamma.GetMarketsByAsync("slug", slugs, cancellationToken: cancellationToken).ConfigureAwait(false));
+            await AddAsync(_gamma.GetMarketPagesByAsync("slug", slugs, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
         var conditionIds = _options.ConditionIds.Concat(_pending.Where(p => p.Value.FromNotice).Select(p => p.Key)).ToList();
         if (conditionIds.Count > 0)
         {
-            Add(await _gamma.GetMarketsByAsync("condition_ids", conditionIds, cancellationToken: cancellationToken).ConfigureAwait(false));
+            await AddAsync(_gamma.GetMarketPagesByAsync("condition_ids", conditionIds, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
         return listed;
+    }
+
+    /// <summary>
+    /// Reduces one page to what the diff needs (a later listing of a market replaces an earlier one). A market that
+    /// is over and that discovery knows nothing about (not catalogued, held back or resolved) changes nothing, so it
+    /// is not kept; a market whose facts equal the catalog's keeps the catalog's instance rather than a copy.
+    /// </summary>
+    internal void Keep(Dictionary<string, ListedMarket> listed, IReadOnlyList<PolymarketGammaListedMarket> page)
+    {
+        foreach (var gamma in page)
+        {
+            if (string.IsNullOrEmpty(gamma.ConditionId))
+            {
+                continue;
+            }
+
+            var market = ListedMarket.From(gamma);
+            var catalogued = Catalog.TryGetByConditionId(market.ConditionId, out var current);
+            if (market.IsOver && !catalogued && !_pending.ContainsKey(market.ConditionId) && !_resolved.Contains(market.ConditionId))
+            {
+                listed.Remove(market.ConditionId);
+                continue;
+            }
+
+            if (catalogued && market.Market is { } fresh && current.HasSameFacts(fresh))
+            {
+                market = market with { Market = current };
+            }
+
+            listed[market.ConditionId] = market;
+        }
     }
 
     private async Task<string?> TagIdAsync(string tag, CancellationToken cancellationToken)
@@ -94,21 +122,21 @@ public sealed partial class MarketDiscovery
     }
 
     /// <summary>The difference between what Gamma lists now and the catalog; updates the held-back set.</summary>
-    private DiscoveryChange Diff(Dictionary<string, PolymarketGammaMarket> listed, DateTimeOffset now)
+    private DiscoveryChange Diff(Dictionary<string, ListedMarket> listed, DateTimeOffset now)
     {
         var selected = new Dictionary<string, CatalogMarket>(StringComparer.OrdinalIgnoreCase);
         var closed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var stillPending = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         // Resolved markets stay out; once Gamma stops listing one, its tombstone is no longer needed.
         _resolved.IntersectWith(listed.Keys);
-        foreach (var (conditionId, gamma) in listed)
+        foreach (var (conditionId, listing) in listed)
         {
             if (_resolved.Contains(conditionId))
             {
                 continue;
             }
 
-            switch (Classify(gamma, now, out var market))
+            switch (Classify(listing, now, out var market))
             {
                 case Readiness.Ready:
                     selected[conditionId] = market!;
@@ -186,21 +214,20 @@ public sealed partial class MarketDiscovery
     }
 
     /// <summary>Whether a listed market can be subscribed now, must wait (hydration), or is over.</summary>
-    private Readiness Classify(PolymarketGammaMarket gamma, DateTimeOffset now, out CatalogMarket? market)
+    private Readiness Classify(in ListedMarket listed, DateTimeOffset now, out CatalogMarket? market)
     {
-        market = CatalogMarket.FromGamma(gamma);
-        if (gamma.Closed == true || gamma.Archived == true || gamma.EnableOrderBook == false)
+        market = listed.Market;
+        if (listed.IsOver)
         {
             return Readiness.Closed;
         }
 
-        var end = market?.EndDate ?? GammaDate.Parse(gamma.EndDate);
-        if (end is { } endDate && now >= endDate + _options.ExpiryGrace)
+        if (listed.EndDate is { } endDate && now >= endDate + _options.ExpiryGrace)
         {
             return Readiness.Closed;
         }
 
-        if (market is null || gamma.Active == false)
+        if (market is null || listed.IsInactive)
         {
             return Readiness.NotReady;
         }
@@ -214,7 +241,7 @@ public sealed partial class MarketDiscovery
         return Readiness.Ready;
     }
 
-    private void UpdatePending(Dictionary<string, PolymarketGammaMarket> listed, HashSet<string> stillPending, DateTimeOffset now)
+    private void UpdatePending(Dictionary<string, ListedMarket> listed, HashSet<string> stillPending, DateTimeOffset now)
     {
         foreach (var conditionId in stillPending)
         {

@@ -93,7 +93,7 @@ public sealed partial class MarketDiscovery : IDisposable
         {
             Interlocked.Exchange(ref _refreshRequested, 0);
             var started = _time.GetUtcNow();
-            Dictionary<string, PolymarketGammaMarket> listed;
+            Dictionary<string, ListedMarket> listed;
             try
             {
                 listed = await FetchSelectionAsync(started, cancellationToken).ConfigureAwait(false);

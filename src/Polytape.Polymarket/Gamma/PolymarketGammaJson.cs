@@ -53,4 +53,19 @@ public static class PolymarketGammaJson
     public static IReadOnlyList<PolymarketGammaTag> ParseTags(ReadOnlySpan<byte> utf8Json) =>
         PolymarketJsonContext.Parse(
             utf8Json, Context.IReadOnlyListPolymarketGammaTag, $"list of {nameof(PolymarketGammaTag)}");
+
+    /// <summary><c>GET /markets</c> (a JSON array) with only the fields discovery reads (<see cref="PolymarketGammaListedMarket"/>).</summary>
+    public static IReadOnlyList<PolymarketGammaListedMarket> ParseListedMarkets(ReadOnlySpan<byte> utf8Json) =>
+        PolymarketJsonContext.Parse(
+            utf8Json, Context.IReadOnlyListPolymarketGammaListedMarket, $"list of {nameof(PolymarketGammaListedMarket)}");
+
+    /// <summary><c>GET /markets/keyset</c> with only the fields discovery reads.</summary>
+    public static PolymarketGammaListedMarketsPage ParseListedMarketsPage(ReadOnlySpan<byte> utf8Json) =>
+        PolymarketJsonContext.Parse(
+            utf8Json, Context.PolymarketGammaListedMarketsPage, nameof(PolymarketGammaListedMarketsPage));
+
+    /// <summary><c>GET /events</c> (a JSON array) read for the events' markets only.</summary>
+    public static IReadOnlyList<PolymarketGammaListedEvent> ParseListedEvents(ReadOnlySpan<byte> utf8Json) =>
+        PolymarketJsonContext.Parse(
+            utf8Json, Context.IReadOnlyListPolymarketGammaListedEvent, $"list of {nameof(PolymarketGammaListedEvent)}");
 }

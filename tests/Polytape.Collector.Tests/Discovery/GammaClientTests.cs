@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Polytape.Archive;
 using Polytape.Collector.Discovery;
+using Polytape.Polymarket.Gamma;
 using Polytape.Simulator.Exchange;
 using Polytape.Simulator.Hosting;
 using Polytape.Simulator.Universe;
@@ -28,12 +29,20 @@ public sealed class GammaClientTests : IAsyncLifetime
     public async Task DisposeAsync() => await _simulator.DisposeAsync();
 
     [Fact]
-    public async Task GetOpenMarketsAsync_SmallPages_WalksEveryKeysetPageAndArchivesEachBody()
+    public async Task GetOpenMarketPagesAsync_SmallPages_WalksEveryKeysetPageAndArchivesEachBody()
     {
         var archive = new RecordingArchiveAppender();
         using var gamma = new GammaClient(Http, Options() with { PageSize = 4 }, archive: archive);
 
-        var markets = await gamma.GetOpenMarketsAsync(string.Empty);
+        var markets = new List<PolymarketGammaListedMarket>();
+        var pageSizes = new List<int>();
+        await foreach (var page in gamma.GetOpenMarketPagesAsync(string.Empty))
+        {
+            // Lazily: a page is fetched only when asked for, so the walk has made exactly one request per page seen.
+            pageSizes.Add(page.Count);
+            Assert.Equal(pageSizes.Count, gamma.Statistics.Requests);
+            markets.AddRange(page);
+        }
 
         string[] expected;
         lock (_simulator.Engine.Gate)
@@ -44,6 +53,7 @@ public sealed class GammaClientTests : IAsyncLifetime
         Assert.Equal(expected, markets.Select(m => m.ConditionId!).Order());
         var pages = (expected.Length + 3) / 4;
         Assert.Equal(pages, gamma.Statistics.Requests);
+        Assert.All(pageSizes[..^1], size => Assert.Equal(4, size));
         Assert.Equal(0, gamma.Statistics.Failures);
         Assert.True(gamma.Statistics.TotalLatency > TimeSpan.Zero);
 
