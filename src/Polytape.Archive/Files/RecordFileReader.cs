@@ -12,6 +12,7 @@ internal sealed class RecordFileReader : IDisposable
     private readonly FileStream _file;
     private readonly GZipStream _gzip;
     private readonly LineReader _lines;
+    private readonly LabelCache _labels = new();
     private string? _corruption;
 
     private RecordFileReader(string path, FileStream file, bool follow)
@@ -57,7 +58,7 @@ internal sealed class RecordFileReader : IDisposable
             return false;
         }
 
-        if (!EnvelopeParser.TryParse(line.Span, out record, out var problem))
+        if (!EnvelopeParser.TryParse(line.Span, out record, out var problem, _labels))
         {
             _corruption = $"record {Records + 1} is corrupt: {problem}";
             return false;
