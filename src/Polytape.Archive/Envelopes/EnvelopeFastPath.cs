@@ -9,7 +9,11 @@ namespace Polytape.Archive.Envelopes;
 /// </summary>
 internal static class EnvelopeFastPath
 {
-    public static bool TryParse(ReadOnlySpan<byte> line, LabelCache labels, out ArchiveRecord record)
+    /// <summary>
+    /// With <paramref name="reusable"/> null the payload gets a fresh array; otherwise it is unescaped into that buffer
+    /// (replaced by a larger one when too small), and the record's payload is valid until the buffer is used again.
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<byte> line, LabelCache labels, ref byte[]? reusable, out ArchiveRecord record)
     {
         record = default;
         var at = 0;
@@ -50,10 +54,10 @@ internal static class EnvelopeFastPath
             return false;
         }
 
-        var payload = length == 0 ? [] : GC.AllocateUninitializedArray<byte>((int)length);
+        var payload = Destination(ref reusable, (int)length);
         // Invalid UTF-8 is left to Utf8JsonReader, which refuses it in an escaped string and keeps it in an unescaped one.
         if (!JsonStringUnescaper.TryUnescape(line[at..], payload, out var consumed, out var written) || written != length
-            || !System.Text.Unicode.Utf8.IsValid(payload))
+            || !System.Text.Unicode.Utf8.IsValid(payload.AsSpan(0, written)))
         {
             return false;
         }
@@ -74,9 +78,24 @@ internal static class EnvelopeFastPath
             ConnectionSequence = connectionSequence,
             EventType = eventType,
             Context = context,
-            Payload = payload,
+            Payload = payload.AsMemory(0, written),
         };
         return true;
+    }
+
+    private static byte[] Destination(ref byte[]? reusable, int length)
+    {
+        if (reusable is null)
+        {
+            return length == 0 ? [] : GC.AllocateUninitializedArray<byte>(length);
+        }
+
+        if (reusable.Length < length)
+        {
+            reusable = GC.AllocateUninitializedArray<byte>(Math.Max(length, reusable.Length * 2));
+        }
+
+        return reusable;
     }
 
     private static bool Expect(ReadOnlySpan<byte> line, ref int at, ReadOnlySpan<byte> text)

@@ -13,7 +13,14 @@ internal static class EnvelopeParser
     /// </summary>
     public static bool TryParse(ReadOnlySpan<byte> line, out ArchiveRecord record, out string? problem, LabelCache? labels = null)
     {
-        if (EnvelopeFastPath.TryParse(line, labels ?? new LabelCache(), out record))
+        byte[]? fresh = null;
+        return TryParse(line, out record, out problem, labels ?? new LabelCache(), ref fresh);
+    }
+
+    /// <summary>As above; with <paramref name="reusable"/> not null, a payload read by the fast path lives in that buffer (see <see cref="EnvelopeFastPath"/>).</summary>
+    public static bool TryParse(ReadOnlySpan<byte> line, out ArchiveRecord record, out string? problem, LabelCache labels, ref byte[]? reusable)
+    {
+        if (EnvelopeFastPath.TryParse(line, labels, ref reusable, out record))
         {
             problem = null;
             return true;
