@@ -89,7 +89,7 @@ public static class ReadNormaliseThroughput
             if (batch.Records >= BatchRecords)
             {
                 rows += batch.RowCount;
-                batch = new RowBatch();
+                batch = new RowBatch(sizedLike: batch);
             }
         }
 

@@ -200,7 +200,7 @@ public sealed class StoreLoader
             if (batch.Records >= _options.BatchRecords)
             {
                 Enqueue(queue, batch, cancellationToken);
-                batch = new RowBatch();
+                batch = new RowBatch(sizedLike: batch);
             }
         }
 
@@ -256,7 +256,7 @@ public sealed class StoreLoader
             if (batch.Records >= _options.BatchRecords)
             {
                 Enqueue(queue, batch, cancellationToken);
-                batch = new RowBatch();
+                batch = new RowBatch(sizedLike: batch);
             }
         }
 
