@@ -6,7 +6,13 @@ using Polytape.Benchmarks.Harness;
 // End-to-end rate:   dotnet run -c Release --project bench/Polytape.Benchmarks -- simulator-throughput [rate] [seconds] [markets] [readers]
 // Recording:         dotnet run -c Release --project bench/Polytape.Benchmarks -- record-throughput SIMULATOR_URL [seconds] [warmup] [assets-per-connection] [--handoff]
 // Discovery memory: dotnet run -c Release --project bench/Polytape.Benchmarks -- discovery-memory SIMULATOR_URL [refreshes]
+// Read+normalise:    dotnet run -c Release --project bench/Polytape.Benchmarks -- read-normalise [records] [markets] [passes] [--archive=DIR] [--read-only]
 // Store rows/s:      dotnet run -c Release --project bench/Polytape.Benchmarks -- store-throughput STORE [records] [markets] [batch]
+if (args.Length > 0 && args[0] == "read-normalise")
+{
+    return await ReadNormaliseThroughput.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "store-throughput")
 {
     return await StoreThroughput.RunAsync(args[1..]);

@@ -23,13 +23,19 @@ public sealed class ArchiveFollower : IDisposable
         LastSequence = afterSequence;
     }
 
+    /// <summary>
+    /// Records do not own their payloads: one buffer per file is reused, so a payload is valid only until the next
+    /// record is taken. For consumers that are done with each record before the next.
+    /// </summary>
+    public bool ReusePayloads { get; init; }
+
     /// <summary>The last sequence returned (or the starting point).</summary>
     public long LastSequence { get; private set; }
 
     /// <summary>Files opened so far: stays at one while a single open file grows.</summary>
     public int FilesOpened { get; private set; }
 
-    /// <summary>The complete records appended since the last call (each owning fresh arrays).</summary>
+    /// <summary>The complete records appended since the last call (each owning fresh arrays unless <see cref="ReusePayloads"/>).</summary>
     public IEnumerable<ArchiveRecord> ReadAvailable()
     {
         if (!Directory.Exists(_directory))
@@ -110,7 +116,7 @@ public sealed class ArchiveFollower : IDisposable
 
         try
         {
-            var reader = RecordFileReader.Open(path, follow: true);
+            var reader = RecordFileReader.Open(path, follow: true, reusePayloads: ReusePayloads);
             FilesOpened++;
             return reader;
         }

@@ -6,7 +6,7 @@ namespace Polytape.Archive;
 /// <summary>
 /// Reads the raw archive back: records with their exact payload bytes, in sequence order, from sealed files and
 /// from <c>.open</c> files (up to their last complete record, which is how far a live or crashed writer got).
-/// Each record read owns fresh arrays.
+/// Each record read owns fresh arrays, except through <see cref="ReadReusingPayloads"/>.
 /// </summary>
 public static class ArchiveReader
 {
@@ -21,7 +21,19 @@ public static class ArchiveReader
     public static IEnumerable<ArchiveRecord> Read(IEnumerable<string> files, ArchiveRange? range = null)
     {
         ArgumentNullException.ThrowIfNull(files);
-        return ReadCore(ArchiveFileNames.OrderBySequence(files), range ?? ArchiveRange.All);
+        return ReadCore(ArchiveFileNames.OrderBySequence(files), range ?? ArchiveRange.All, reusePayloads: false);
+    }
+
+    /// <summary>
+    /// As <see cref="Read(string, ArchiveRange?)"/>, except that the records do not own their payloads: one buffer is
+    /// reused, so a record's <see cref="ArchiveRecord.Payload"/> is valid only until the next record is read. Saves an
+    /// array per record for consumers that are done with each record before taking the next (never collect these).
+    /// </summary>
+    public static IEnumerable<ArchiveRecord> ReadReusingPayloads(string path, ArchiveRange? range = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        IEnumerable<string> files = Directory.Exists(path) ? ListFiles(path) : [path];
+        return ReadCore(ArchiveFileNames.OrderBySequence(files), range ?? ArchiveRange.All, reusePayloads: true);
     }
 
     /// <summary>Sealed and open archive files in a directory, in sequence order.</summary>
@@ -82,7 +94,7 @@ public static class ArchiveReader
         };
     }
 
-    private static IEnumerable<ArchiveRecord> ReadCore(List<string> files, ArchiveRange range)
+    private static IEnumerable<ArchiveRecord> ReadCore(List<string> files, ArchiveRange range, bool reusePayloads)
     {
         long previous = 0;
         foreach (var listed in files)
@@ -98,7 +110,7 @@ public static class ArchiveReader
                 continue;
             }
 
-            using var reader = RecordFileReader.Open(path);
+            using var reader = RecordFileReader.Open(path, reusePayloads: reusePayloads);
             while (reader.TryRead(out var record, out _))
             {
                 if (record.Sequence <= previous)

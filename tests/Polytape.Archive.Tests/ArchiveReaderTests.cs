@@ -31,6 +31,33 @@ public sealed class ArchiveReaderTests
     }
 
     [Fact]
+    public async Task ReadingWithAReusedPayloadBuffer_GivesEachPayloadExactlyWhileItIsCurrent()
+    {
+        // Small and large payloads alternate, so the buffer grows while records keep flowing; the follower reads the same.
+        using var directory = new TempDirectory();
+        var payloads = SplitLines(RealData.ReadAllBytes(WireFrames)).Concat(Records.Tricky)
+            .Concat(RealData.AllDataFiles().Select(RealData.ReadAllBytes)).Concat(SplitLines(RealData.ReadAllBytes(WireFrames))).ToList();
+        await using (var writer = await Archives.OpenAsync(directory.Path))
+        {
+            await Archives.AppendAllAsync(writer, payloads.Select((payload, i) => Records.Ws(payload, connectionSequence: i + 1)));
+        }
+
+        var owned = ArchiveReader.Read(directory.Path).ToList();
+        var reused = ArchiveReader.ReadReusingPayloads(directory.Path).Select(record => (record.Sequence, Payload: record.Payload.ToArray())).ToList();
+        using var follower = new ArchiveFollower(directory.Path) { ReusePayloads = true };
+        var followed = follower.ReadAvailable().Select(record => record.Payload.ToArray()).ToList();
+
+        Assert.Equal(payloads.Count, owned.Count);
+        Assert.Equal(owned.Select(record => record.Sequence), reused.Select(record => record.Sequence));
+        for (var i = 0; i < payloads.Count; i++)
+        {
+            Assert.True(payloads[i].AsSpan().SequenceEqual(owned[i].Payload.Span), $"payload {i + 1} differs when owned");
+            Assert.True(payloads[i].AsSpan().SequenceEqual(reused[i].Payload), $"payload {i + 1} differs when reused");
+            Assert.True(payloads[i].AsSpan().SequenceEqual(followed[i]), $"payload {i + 1} differs when followed");
+        }
+    }
+
+    [Fact]
     public async Task SealedFile_ReadWithPlainGzipAndLineSplitting_HoldsOneJsonEnvelopePerRecord()
     {
         using var directory = new TempDirectory();

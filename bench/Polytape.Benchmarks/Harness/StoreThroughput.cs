@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Polytape.Archive;
-using Polytape.Simulator.Engine;
-using Polytape.Simulator.Universe;
 using Polytape.Stores;
 using Polytape.Stores.Loading;
 using Polytape.Stores.Model;
@@ -25,7 +23,7 @@ public static class StoreThroughput
         var records = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200_000;
         var markets = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200;
         var batchRecords = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 5_000;
-        var archive = Frames(records, markets);
+        var archive = SimulatedArchive.Records(records, markets);
 
         // The parser alone (no rows built): how much of the normaliser is parsing.
         var clock = Stopwatch.StartNew();
@@ -91,13 +89,7 @@ public static class StoreThroughput
         var directory = Path.Combine(Path.GetTempPath(), "polytape-store-bench-" + Guid.NewGuid().ToString("N"));
         try
         {
-            await using (var writer = await ArchiveWriter.OpenAsync(new ArchiveOptions { Directory = directory }))
-            {
-                foreach (var record in archive)
-                {
-                    await writer.AppendAsync(record);
-                }
-            }
+            await SimulatedArchive.WriteAsync(directory, archive);
 
             await using var second = StoreFactory.Create(SecondSpec(spec));
             cpu.Restart();
@@ -118,34 +110,6 @@ public static class StoreThroughput
         spec.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase) ? spec + ".load.db"
         : spec.StartsWith("postgres:", StringComparison.OrdinalIgnoreCase) ? spec.Replace("Database=", "Database=load_", StringComparison.OrdinalIgnoreCase)
         : spec.TrimEnd('/') + "_load";
-
-    private static List<ArchiveRecord> Frames(int records, int markets)
-    {
-        var sink = new Collector();
-        var time = TimeProvider.System;
-        var engine = new MarketEngine(
-            new UniverseOptions { Seed = 1, BinaryMarkets = markets, NegRiskEvents = 0, RollingCoins = [] }, new EngineOptions(), sink, time);
-        lock (engine.Gate)
-        {
-            sink.Frames.Add(engine.InitialDump(engine.Universe.Markets.SelectMany(market => new[] { market.Yes, market.No })));
-            while (sink.Frames.Count < records)
-            {
-                engine.Step(100);
-            }
-        }
-
-        var start = ArchiveRecord.ToMicros(time.GetUtcNow());
-        return sink.Frames.Take(records).Select((payload, i) => new ArchiveRecord
-        {
-            Sequence = i + 1,
-            Kind = ArchiveRecordKind.Ws,
-            Connection = "c1",
-            Epoch = 1,
-            ConnectionSequence = i + 1,
-            ReceivedAtMicros = start + (i * 33L),
-            Payload = payload,
-        }).ToList();
-    }
 
     private static string Line(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
@@ -198,12 +162,5 @@ public static class StoreThroughput
         }
 
         public void EndRow() => Rows++;
-    }
-
-    private sealed class Collector : IFrameSink
-    {
-        public List<byte[]> Frames { get; } = [];
-
-        public void Publish(in OutboundFrame frame) => Frames.Add(frame.Payload);
     }
 }

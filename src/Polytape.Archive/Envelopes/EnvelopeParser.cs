@@ -6,7 +6,31 @@ namespace Polytape.Archive.Envelopes;
 /// <summary>Reads one envelope line back into a record with the exact payload bytes, or says why it cannot.</summary>
 internal static class EnvelopeParser
 {
-    public static bool TryParse(ReadOnlySpan<byte> line, out ArchiveRecord record, out string? problem)
+    /// <summary>
+    /// Lines as the writer lays them out take <see cref="EnvelopeFastPath"/>; any other line, and every damaged one, is
+    /// read with Utf8JsonReader, which decides what is valid and words the problem. <paramref name="labels"/> lets a
+    /// reader of many lines share the strings of repeated labels.
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<byte> line, out ArchiveRecord record, out string? problem, LabelCache? labels = null)
+    {
+        byte[]? fresh = null;
+        return TryParse(line, out record, out problem, labels ?? new LabelCache(), ref fresh);
+    }
+
+    /// <summary>As above; with <paramref name="reusable"/> not null, a payload read by the fast path lives in that buffer (see <see cref="EnvelopeFastPath"/>).</summary>
+    public static bool TryParse(ReadOnlySpan<byte> line, out ArchiveRecord record, out string? problem, LabelCache labels, ref byte[]? reusable)
+    {
+        if (EnvelopeFastPath.TryParse(line, labels, ref reusable, out record))
+        {
+            problem = null;
+            return true;
+        }
+
+        return TryParseGeneral(line, out record, out problem);
+    }
+
+    /// <summary>The reference reading of any envelope layout with Utf8JsonReader (also what tests compare the fast path to).</summary>
+    public static bool TryParseGeneral(ReadOnlySpan<byte> line, out ArchiveRecord record, out string? problem)
     {
         try
         {

@@ -12,6 +12,8 @@ internal sealed class RecordFileReader : IDisposable
     private readonly FileStream _file;
     private readonly GZipStream _gzip;
     private readonly LineReader _lines;
+    private readonly LabelCache _labels = new();
+    private byte[]? _payloads;
     private string? _corruption;
 
     private RecordFileReader(string path, FileStream file, bool follow)
@@ -23,6 +25,16 @@ internal sealed class RecordFileReader : IDisposable
     }
 
     public string Path { get; }
+
+    /// <summary>
+    /// Payloads are read into one buffer reused for every record: a record's payload is valid only until the next
+    /// <see cref="TryRead"/>. For consumers that are done with a record before reading the next (the store loaders).
+    /// </summary>
+    public bool ReusePayloads
+    {
+        get => _payloads is not null;
+        init => _payloads = value ? new byte[4096] : null;
+    }
 
     /// <summary>Compressed size when opened.</summary>
     public long FileBytes { get; private init; }
@@ -41,10 +53,10 @@ internal sealed class RecordFileReader : IDisposable
     public string? StopReason => _corruption ?? _lines.StopReason;
 
     /// <summary>Opens a file; with <paramref name="follow"/>, reading past its current end later returns what was appended since.</summary>
-    public static RecordFileReader Open(string path, bool follow = false)
+    public static RecordFileReader Open(string path, bool follow = false, bool reusePayloads = false)
     {
         var file = ArchiveStreams.OpenRead(path);
-        return new RecordFileReader(path, file, follow) { FileBytes = file.Length };
+        return new RecordFileReader(path, file, follow) { FileBytes = file.Length, ReusePayloads = reusePayloads };
     }
 
     /// <summary>The next complete record and its raw line (without '\n', valid until the next call); false at the end or at damage.</summary>
@@ -57,7 +69,7 @@ internal sealed class RecordFileReader : IDisposable
             return false;
         }
 
-        if (!EnvelopeParser.TryParse(line.Span, out record, out var problem))
+        if (!EnvelopeParser.TryParse(line.Span, out record, out var problem, _labels, ref _payloads))
         {
             _corruption = $"record {Records + 1} is corrupt: {problem}";
             return false;

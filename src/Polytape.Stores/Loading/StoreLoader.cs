@@ -179,7 +179,8 @@ public sealed class StoreLoader
         var until = window.Until is { } u ? ArchiveRecord.ToMicros(u) : long.MaxValue;
         var batch = new RowBatch();
         long first = 0, last = 0;
-        foreach (var record in ArchiveReader.Read(_archive, new ArchiveRange { FromSequence = fromSequence }))
+        // Each record is normalised before the next is read, and rows copy what they keep: the payload buffer can be reused.
+        foreach (var record in ArchiveReader.ReadReusingPayloads(_archive, new ArchiveRange { FromSequence = fromSequence }))
         {
             cancellationToken.ThrowIfCancellationRequested();
             RaiseArchiveLast(record.Sequence);
@@ -199,7 +200,7 @@ public sealed class StoreLoader
             if (batch.Records >= _options.BatchRecords)
             {
                 Enqueue(queue, batch, cancellationToken);
-                batch = new RowBatch();
+                batch = new RowBatch(sizedLike: batch);
             }
         }
 
@@ -214,7 +215,7 @@ public sealed class StoreLoader
     private async Task FollowAsync(ChannelWriter<RowBatch> queue, long next, CancellationToken cancellationToken)
     {
         // The follower keeps the open file open between polls: each poll reads only what was appended.
-        var follower = new ArchiveFollower(_archive, next - 1);
+        var follower = new ArchiveFollower(_archive, next - 1) { ReusePayloads = true };
         try
         {
             while (!cancellationToken.IsCancellationRequested)
@@ -230,7 +231,7 @@ public sealed class StoreLoader
                     Volatile.Write(ref _lastError, e);
                     var last = follower.LastSequence;
                     follower.Dispose();
-                    follower = new ArchiveFollower(_archive, last);
+                    follower = new ArchiveFollower(_archive, last) { ReusePayloads = true };
                 }
 
                 await Task.Delay(_options.PollInterval, _time, cancellationToken).ConfigureAwait(false);
@@ -255,7 +256,7 @@ public sealed class StoreLoader
             if (batch.Records >= _options.BatchRecords)
             {
                 Enqueue(queue, batch, cancellationToken);
-                batch = new RowBatch();
+                batch = new RowBatch(sizedLike: batch);
             }
         }
 

@@ -7,6 +7,29 @@ namespace Polytape.Stores.Model;
 /// </summary>
 public sealed class RowBatch
 {
+    public RowBatch()
+        : this(null)
+    {
+    }
+
+    /// <summary>
+    /// A batch whose row lists start at the sizes <paramref name="sizedLike"/> reached, plus an eighth: the next batch of
+    /// a load is much like the last, so each list is allocated once instead of doubling its way up (every doubling
+    /// copies, and lists past 85 KB go to the large-object heap, which only a full collection reclaims).
+    /// </summary>
+    public RowBatch(RowBatch? sizedLike)
+    {
+        Markets = new(Room(sizedLike?.Markets.Count));
+        Outcomes = new(Room(sizedLike?.Outcomes.Count));
+        Snapshots = new(Room(sizedLike?.Snapshots.Count));
+        LevelChanges = new(Room(sizedLike?.LevelChanges.Count));
+        TopOfBook = new(Room(sizedLike?.TopOfBook.Count));
+        Trades = new(Room(sizedLike?.Trades.Count));
+        TickSizeChanges = new(Room(sizedLike?.TickSizeChanges.Count));
+        Lifecycle = new(Room(sizedLike?.Lifecycle.Count));
+        Continuity = new(Room(sizedLike?.Continuity.Count));
+    }
+
     public long FirstSequence { get; private set; }
 
     public long LastSequence { get; private set; }
@@ -20,23 +43,23 @@ public sealed class RowBatch
     /// <summary>Archive records covered, including those that gave no rows (pings, subscriptions, notes).</summary>
     public int Records { get; private set; }
 
-    public List<MarketRow> Markets { get; } = [];
+    public List<MarketRow> Markets { get; }
 
-    public List<OutcomeRow> Outcomes { get; } = [];
+    public List<OutcomeRow> Outcomes { get; }
 
-    public List<BookSnapshotRow> Snapshots { get; } = [];
+    public List<BookSnapshotRow> Snapshots { get; }
 
-    public List<LevelChangeRow> LevelChanges { get; } = [];
+    public List<LevelChangeRow> LevelChanges { get; }
 
-    public List<TopOfBookRow> TopOfBook { get; } = [];
+    public List<TopOfBookRow> TopOfBook { get; }
 
-    public List<TradeRow> Trades { get; } = [];
+    public List<TradeRow> Trades { get; }
 
-    public List<TickSizeChangeRow> TickSizeChanges { get; } = [];
+    public List<TickSizeChangeRow> TickSizeChanges { get; }
 
-    public List<MarketLifecycleRow> Lifecycle { get; } = [];
+    public List<MarketLifecycleRow> Lifecycle { get; }
 
-    public List<ContinuityRow> Continuity { get; } = [];
+    public List<ContinuityRow> Continuity { get; }
 
     /// <summary>Rows as the stores count them: a snapshot counts its header and each level.</summary>
     public long RowCount
@@ -68,4 +91,6 @@ public sealed class RowBatch
         MaxReceivedMicros = Math.Max(MaxReceivedMicros, receivedAtMicros);
         Records++;
     }
+
+    private static int Room(int? count) => count is { } rows ? rows + (rows / 8) : 0;
 }
