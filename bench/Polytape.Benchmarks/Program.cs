@@ -4,8 +4,8 @@ using Polytape.Benchmarks.Harness;
 // BenchmarkDotNet:   dotnet run -c Release --project bench/Polytape.Benchmarks -- --filter '*'
 // Engine alone:      dotnet run -c Release --project bench/Polytape.Benchmarks -- engine-throughput [seconds] [markets]
 // End-to-end rate:   dotnet run -c Release --project bench/Polytape.Benchmarks -- simulator-throughput [rate] [seconds] [markets] [readers]
-// Recording:         dotnet run -c Release --project bench/Polytape.Benchmarks -- record-throughput SIMULATOR_URL [seconds] [warmup] [assets-per-connection] [--handoff]
-// Discovery memory: dotnet run -c Release --project bench/Polytape.Benchmarks -- discovery-memory SIMULATOR_URL [refreshes]
+// Recording:         dotnet run -c Release --project bench/Polytape.Benchmarks -- record-throughput SIMULATOR_URL [seconds] [warmup] [assets-per-connection] [--handoff] [--alloc-types]
+// Discovery memory:  dotnet run -c Release --project bench/Polytape.Benchmarks -- discovery-memory SIMULATOR_URL [refreshes]
 // Read+normalise:    dotnet run -c Release --project bench/Polytape.Benchmarks -- read-normalise [records] [markets] [passes] [--archive=DIR] [--read-only]
 // Store rows/s:      dotnet run -c Release --project bench/Polytape.Benchmarks -- store-throughput STORE [records] [markets] [batch]
 if (args.Length > 0 && args[0] == "read-normalise")
