@@ -198,7 +198,6 @@ public sealed partial class ArchiveWriter : IArchiveAppender, IAsyncDisposable
             // Already logged by the loop and visible on Completion.
         }
 
-        _envelope.Dispose();
         await _directoryLock.DisposeAsync().ConfigureAwait(false);
     }
 

@@ -10,7 +10,7 @@ public sealed class EnvelopeFastPathTests
     [Fact]
     public void Lines_from_the_writer_take_the_fast_path_and_read_back_exactly()
     {
-        using var writer = new EnvelopeWriter();
+        var writer = new EnvelopeWriter();
         var labels = new LabelCache();
         var records = Records.Tricky.Where(payload => System.Text.Unicode.Utf8.IsValid(payload)).Select(payload => Records.Ws(payload))
             .Append(Records.Ws("[]", eventType: null!, connection: ""))
@@ -39,7 +39,7 @@ public sealed class EnvelopeFastPathTests
     [Fact]
     public void Labels_repeat_as_the_same_string()
     {
-        using var writer = new EnvelopeWriter();
+        var writer = new EnvelopeWriter();
         var labels = new LabelCache();
         var first = writer.Format(1, Records.Ws("[]")).ToArray();
         var second = writer.Format(2, Records.Ws("[]")).ToArray();
@@ -87,7 +87,7 @@ public sealed class EnvelopeFastPathTests
     public void Damaged_lines_are_read_the_same_with_and_without_the_fast_path()
     {
         // Every byte of real lines overwritten with bytes that matter to the parsers: both must agree on every outcome.
-        using var writer = new EnvelopeWriter();
+        var writer = new EnvelopeWriter();
         byte[] replacements = [(byte)'"', (byte)'\\', (byte)'u', (byte)'0', (byte)'9', (byte)'-', (byte)',', (byte)'}', 0x01, 0x80, 0xC3, 0xFF];
         var lines = new[]
         {

@@ -10,7 +10,7 @@ public sealed class EnvelopeTests
     [Fact]
     public void Format_TrickyPayloads_ParseBackToExactBytes()
     {
-        using var writer = new EnvelopeWriter();
+        var writer = new EnvelopeWriter();
         for (var i = 0; i < Records.Tricky.Count; i++)
         {
             var original = Records.Tricky[i];
@@ -27,7 +27,7 @@ public sealed class EnvelopeTests
     [Fact]
     public void Format_ValidUtf8_IsAReadableStringAndInvalidIsBase64()
     {
-        using var writer = new EnvelopeWriter();
+        var writer = new EnvelopeWriter();
         using var text = JsonDocument.Parse(writer.Format(1, Records.Ws("é {\"a\":1}")).ToArray());
         using var binary = JsonDocument.Parse(writer.Format(2, Records.Ws(new byte[] { 0xFF, 0x41 })).ToArray());
 
@@ -40,7 +40,7 @@ public sealed class EnvelopeTests
     [Fact]
     public void Format_AllFields_AreWrittenInEnvelopeOrderAndReadBack()
     {
-        using var writer = new EnvelopeWriter();
+        var writer = new EnvelopeWriter();
         var original = new ArchiveRecord
         {
             Kind = ArchiveRecordKind.Rest,
@@ -68,7 +68,7 @@ public sealed class EnvelopeTests
     [Fact]
     public void Format_HugePayloadThenSmallOnes_EachReadsBackExactly()
     {
-        using var writer = new EnvelopeWriter();
+        var writer = new EnvelopeWriter();
         var huge = new byte[2 << 20];
         Array.Fill(huge, (byte)'"');
         var payloads = new[] { huge, "{\"a\":1}"u8.ToArray(), huge.AsSpan(0, 5000).ToArray(), "x"u8.ToArray() };

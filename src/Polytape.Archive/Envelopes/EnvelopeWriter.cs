@@ -12,7 +12,7 @@ namespace Polytape.Archive.Envelopes;
 /// were half of this method's cost at 30k frames/s: the names are fixed, the numbers are integers, the short strings
 /// (connection ids, event types) repeat and are encoded once, and the payload goes through <see cref="JsonStringEscaper"/>.
 /// </summary>
-internal sealed class EnvelopeWriter : IDisposable
+internal sealed class EnvelopeWriter
 {
     /// <summary>A frame is typically under 4 KB; start there and grow on demand.</summary>
     private const int InitialCapacity = 4096;
@@ -88,11 +88,6 @@ internal sealed class EnvelopeWriter : IDisposable
 
         Put(b, ref p, "}\n"u8);
         return b[..p];
-    }
-
-    public void Dispose()
-    {
-        // Nothing native is held; kept so the writer's lifetime stays explicit at its owners.
     }
 
     private void EnsureCapacity(int needed)
