@@ -17,9 +17,6 @@ internal static class JsonStringEscaper
     /// <summary>Writes <c>"…"</c> into <paramref name="destination"/> (at least <see cref="MaxLength"/> long); returns the length.</summary>
     public static int Write(ReadOnlySpan<byte> payload, Span<byte> destination)
     {
-        var quote = Vector128.Create((byte)'"');
-        var backslash = Vector128.Create((byte)'\\');
-        var space = Vector128.Create((byte)' ');
         var written = 0;
         var read = 0;
         destination[written++] = (byte)'"';
@@ -28,8 +25,7 @@ internal static class JsonStringEscaper
             // Copy the block unconditionally (the destination has room); keep only the part before an escape.
             var block = Vector128.Create(payload.Slice(read, Vector128<byte>.Count));
             block.CopyTo(destination[written..]);
-            var special = Vector128.Equals(block, quote) | Vector128.Equals(block, backslash) | Vector128.LessThan(block, space);
-            var mask = special.ExtractMostSignificantBits();
+            var mask = JsonStringBytes.SpecialMask(block);
             if (mask == 0)
             {
                 read += Vector128<byte>.Count;

@@ -21,9 +21,6 @@ internal static class JsonStringUnescaper
     /// </summary>
     public static bool TryUnescape(ReadOnlySpan<byte> source, Span<byte> destination, out int consumed, out int written)
     {
-        var quote = Vector128.Create((byte)'"');
-        var backslash = Vector128.Create((byte)'\\');
-        var space = Vector128.Create((byte)' ');
         var read = 0;
         written = 0;
         consumed = 0;
@@ -35,8 +32,7 @@ internal static class JsonStringUnescaper
                 // Copy the block unconditionally (both sides have room); keep only the part before a special byte.
                 var block = Vector128.Create(source.Slice(read, Vector128<byte>.Count));
                 block.CopyTo(destination[written..]);
-                var special = Vector128.Equals(block, quote) | Vector128.Equals(block, backslash) | Vector128.LessThan(block, space);
-                var mask = special.ExtractMostSignificantBits();
+                var mask = JsonStringBytes.SpecialMask(block);
                 if (mask == 0)
                 {
                     read += Vector128<byte>.Count;
