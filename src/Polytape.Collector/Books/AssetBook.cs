@@ -51,6 +51,9 @@ public sealed class AssetBook
 
     internal PendingGroup Pending;
 
+    /// <summary>In the keeper's list of open groups (a group that closes and reopens between checks is listed once).</summary>
+    internal bool ListedAsOpen;
+
     internal UnconfirmedHash Unconfirmed;
 
     /// <summary>Whether deltas are applied: only once a snapshot has been taken.</summary>

@@ -39,12 +39,14 @@ public sealed partial class BookKeeper
             if (failure != ContinuityCause.None)
             {
                 counters.BboMismatches++;
+                Totals.BboMismatches++;
             }
         }
 
         if (asset.Book.IsCrossed)
         {
             counters.CrossedBooks++;
+            Totals.CrossedBooks++;
             failure = failure == ContinuityCause.None ? ContinuityCause.CrossedBook : failure;
         }
 
@@ -58,6 +60,7 @@ public sealed partial class BookKeeper
                 if (asset.Unconfirmed.IsSet && asset.Unconfirmed.Hash == group.Hash)
                 {
                     counters.HashMismatchesExplained++;
+                    Totals.HashMismatchesExplained++;
                 }
 
                 asset.Unconfirmed = default;
@@ -65,6 +68,7 @@ public sealed partial class BookKeeper
             else
             {
                 counters.HashMismatches++;
+                Totals.HashMismatches++;
                 failure = failure == ContinuityCause.None ? ContinuityCause.HashMismatch : failure;
                 asset.Unconfirmed = new UnconfirmedHash { IsSet = true, Hash = group.Hash, TimestampMs = group.TimestampMs };
             }
@@ -111,6 +115,7 @@ public sealed partial class BookKeeper
         }
 
         asset.Counters.HashMismatchesExplained++;
+        Totals.HashMismatchesExplained++;
         var timestamp = unconfirmed.TimestampMs;
         unconfirmed = default;
         if (asset.State == ContinuityState.Suspect && asset.Cause == ContinuityCause.HashMismatch)

@@ -18,6 +18,7 @@ public sealed partial class BookKeeper : IMarketChannelHandler
     private readonly Dictionary<byte[], AssetBook>.AlternateLookup<ReadOnlySpan<byte>> _assetsByBytes;
     private readonly Dictionary<byte[], MarketState> _markets = new(Utf8KeyComparer.Instance);
     private readonly BookHasher _hasher = new();
+    private readonly List<AssetBook> _openGroups = [];
     private readonly BookKeeperOptions _options;
     private readonly IContinuityObserver? _observer;
 
@@ -29,6 +30,9 @@ public sealed partial class BookKeeper : IMarketChannelHandler
     }
 
     public IReadOnlyCollection<AssetBook> Assets => _assets.Values;
+
+    /// <summary>Sums over every asset, kept current (what a status summary reads instead of walking the assets).</summary>
+    public KeeperTotals Totals { get; } = new();
 
     public long NewMarketNotices { get; private set; }
 
@@ -98,10 +102,13 @@ public sealed partial class BookKeeper : IMarketChannelHandler
     /// <summary>Checks every open price_change group. Call at the end of input.</summary>
     public void Flush()
     {
-        foreach (var asset in _assets.Values)
+        foreach (var asset in _openGroups)
         {
+            asset.ListedAsOpen = false;
             CloseGroup(asset);
         }
+
+        _openGroups.Clear();
     }
 
     /// <summary>
@@ -109,25 +116,29 @@ public sealed partial class BookKeeper : IMarketChannelHandler
     /// marks the others, so a sweep split over frames is not judged between them (a false Suspect the next frame
     /// would explain). A group is therefore checked one to two calls after its last entry.
     /// </summary>
+    /// <remarks>
+    /// Walks only the assets whose group opened since (<see cref="_openGroups"/>), not every asset; the list is
+    /// compacted in place, keeping the groups still open.
+    /// </remarks>
     public void CheckSettledGroups()
     {
-        foreach (var asset in _assets.Values)
+        var kept = 0;
+        for (var i = 0; i < _openGroups.Count; i++)
         {
+            var asset = _openGroups[i];
             ref var group = ref asset.Pending;
-            if (!group.IsOpen)
+            if (group.IsOpen && !group.SeenByCheck)
             {
+                group.SeenByCheck = true;
+                _openGroups[kept++] = asset;
                 continue;
             }
 
-            if (group.SeenByCheck)
-            {
-                CloseGroup(asset);
-            }
-            else
-            {
-                group.SeenByCheck = true;
-            }
+            asset.ListedAsOpen = false;
+            CloseGroup(asset);
         }
+
+        _openGroups.RemoveRange(kept, _openGroups.Count - kept);
     }
 
     public void OnBook(in PolymarketBook book)
@@ -141,6 +152,7 @@ public sealed partial class BookKeeper : IMarketChannelHandler
         if (asset.AcceptsDeltas && !asset.Book.HasSameLevels(book.Bids, book.Asks))
         {
             asset.Counters.SnapshotMismatches++;
+            Totals.SnapshotMismatches++;
             Fail(asset, ContinuityCause.SnapshotMismatch, timestamp);
         }
 
@@ -158,6 +170,7 @@ public sealed partial class BookKeeper : IMarketChannelHandler
             if (!SnapshotHashMatches(asset, book.Hash, timestamp))
             {
                 asset.Counters.SnapshotHashMismatches++;
+                Totals.SnapshotHashMismatches++;
                 Transition(asset, ContinuityState.Suspect, ContinuityCause.SnapshotHashMismatch, timestamp);
                 return;
             }
@@ -166,6 +179,7 @@ public sealed partial class BookKeeper : IMarketChannelHandler
         if (asset.Book.IsCrossed)
         {
             asset.Counters.CrossedBooks++;
+            Totals.CrossedBooks++;
             Transition(asset, ContinuityState.Suspect, ContinuityCause.CrossedBook, timestamp);
             return;
         }
@@ -209,6 +223,11 @@ public sealed partial class BookKeeper : IMarketChannelHandler
                 group.IsOpen = true;
                 group.TimestampMs = timestamp;
                 group.LastTradePriceAtApply = asset.LastTradePrice;
+                if (!asset.ListedAsOpen)
+                {
+                    asset.ListedAsOpen = true;
+                    _openGroups.Add(asset);
+                }
             }
 
             group.SeenByCheck = false;
@@ -302,6 +321,7 @@ public sealed partial class BookKeeper : IMarketChannelHandler
         var key = assetId.ToArray();
         asset = new AssetBook(key, id) { HashFormat = _options.HashFormat };
         _assets.Add(key, asset);
+        Totals.Added(asset.State);
         return asset;
     }
 
@@ -360,6 +380,7 @@ public sealed partial class BookKeeper : IMarketChannelHandler
 
         asset.State = to;
         asset.Cause = cause;
+        Totals.Moved(from, to);
         asset.Counters.Transitions++;
         _observer?.OnTransition(new ContinuityTransition(asset.AssetId, from, to, cause, asset.Epoch, timestampMs));
     }

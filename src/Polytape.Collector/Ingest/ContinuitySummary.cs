@@ -31,34 +31,21 @@ public sealed record ContinuitySummary(
         _ => Resyncing,
     };
 
-    /// <summary>Walks every asset: call on the keeper's thread.</summary>
+    /// <summary>Reads the keeper's running totals: call on the keeper's thread.</summary>
     public static ContinuitySummary Of(BookKeeper keeper)
     {
         ArgumentNullException.ThrowIfNull(keeper);
-        Span<int> states = stackalloc int[4];
-        long bbo = 0, hash = 0, explained = 0, snapshot = 0, snapshotHash = 0, crossed = 0;
-        foreach (var asset in keeper.Assets)
-        {
-            states[(int)asset.State]++;
-            var counters = asset.Counters;
-            bbo += counters.BboMismatches;
-            hash += counters.HashMismatches;
-            explained += counters.HashMismatchesExplained;
-            snapshot += counters.SnapshotMismatches;
-            snapshotHash += counters.SnapshotHashMismatches;
-            crossed += counters.CrossedBooks;
-        }
-
+        var totals = keeper.Totals;
         return new ContinuitySummary(
-            states[(int)ContinuityState.Syncing],
-            states[(int)ContinuityState.Live],
-            states[(int)ContinuityState.Suspect],
-            states[(int)ContinuityState.Resyncing],
-            bbo,
-            hash,
-            explained,
-            snapshot,
-            snapshotHash,
-            crossed);
+            totals.AssetsIn(ContinuityState.Syncing),
+            totals.AssetsIn(ContinuityState.Live),
+            totals.AssetsIn(ContinuityState.Suspect),
+            totals.AssetsIn(ContinuityState.Resyncing),
+            totals.BboMismatches,
+            totals.HashMismatches,
+            totals.HashMismatchesExplained,
+            totals.SnapshotMismatches,
+            totals.SnapshotHashMismatches,
+            totals.CrossedBooks);
     }
 }
