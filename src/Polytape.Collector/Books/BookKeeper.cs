@@ -19,6 +19,8 @@ public sealed partial class BookKeeper : IMarketChannelHandler
     private readonly Dictionary<byte[], MarketState> _markets = new(Utf8KeyComparer.Instance);
     private readonly BookHasher _hasher = new();
     private readonly List<AssetBook> _openGroups = [];
+    private readonly List<AssetBook> _inOrder = [];
+    private readonly HashSet<AssetBook> _suspect = [];
     private readonly BookKeeperOptions _options;
     private readonly IContinuityObserver? _observer;
 
@@ -29,7 +31,11 @@ public sealed partial class BookKeeper : IMarketChannelHandler
         _assetsByBytes = _assets.GetAlternateLookup<ReadOnlySpan<byte>>();
     }
 
-    public IReadOnlyCollection<AssetBook> Assets => _assets.Values;
+    /// <summary>Every asset, in the order the keeper first saw it (assets are never removed, so an index stays valid).</summary>
+    public IReadOnlyList<AssetBook> Assets => _inOrder;
+
+    /// <summary>The assets now Suspect, kept as they change (found without a walk over every asset).</summary>
+    public IReadOnlyCollection<AssetBook> SuspectAssets => _suspect;
 
     /// <summary>Sums over every asset, kept current (what a status summary reads instead of walking the assets).</summary>
     public KeeperTotals Totals { get; } = new();
@@ -321,6 +327,7 @@ public sealed partial class BookKeeper : IMarketChannelHandler
         var key = assetId.ToArray();
         asset = new AssetBook(key, id) { HashFormat = _options.HashFormat };
         _assets.Add(key, asset);
+        _inOrder.Add(asset);
         Totals.Added(asset.State);
         return asset;
     }
@@ -381,6 +388,15 @@ public sealed partial class BookKeeper : IMarketChannelHandler
         asset.State = to;
         asset.Cause = cause;
         Totals.Moved(from, to);
+        if (to == ContinuityState.Suspect)
+        {
+            _suspect.Add(asset);
+        }
+        else if (from == ContinuityState.Suspect)
+        {
+            _suspect.Remove(asset);
+        }
+
         asset.Counters.Transitions++;
         _observer?.OnTransition(new ContinuityTransition(asset.AssetId, from, to, cause, asset.Epoch, timestampMs));
     }

@@ -9,8 +9,9 @@ using Polytape.TestSupport;
 namespace Polytape.Collector.Tests.Books;
 
 /// <summary>
-/// The keeper's running totals (what the status summary reads) must equal a walk over every asset, whatever
-/// happened: checks that fail, transitions back and forth, assets that never got a snapshot.
+/// The keeper's running totals (what the status summary reads) and its set of Suspect assets (what the REST verifier
+/// samples first) must equal a walk over every asset, whatever happened: checks that fail, transitions back and
+/// forth, assets that never got a snapshot.
 /// </summary>
 public sealed class KeeperTotalsTests
 {
@@ -48,7 +49,9 @@ public sealed class KeeperTotalsTests
         harness.Feed(market.PriceChange(4_000, (Side.Bid, "0.36", "1")));
         keeper.Flush();
         AssertTotalsEqualTheWalk(keeper);
+        Assert.Single(keeper.SuspectAssets);
         keeper.MarkSyncing(Asset, ContinuityCause.Disconnected);
+        Assert.Empty(keeper.SuspectAssets);
         keeper.RequestResync(Asset);
         AssertTotalsEqualTheWalk(keeper);
 
@@ -105,6 +108,9 @@ public sealed class KeeperTotalsTests
             crossed += asset.Counters.CrossedBooks;
         }
 
+        Assert.Equal(
+            keeper.Assets.Where(a => a.State == ContinuityState.Suspect).Select(a => a.AssetId).Order(),
+            keeper.SuspectAssets.Select(a => a.AssetId).Order());
         var summary = ContinuitySummary.Of(keeper);
         Assert.Equal(
             (walked[0], walked[1], walked[2], walked[3], bbo, hash, explained, snapshot, snapshotHash, crossed),
