@@ -17,6 +17,9 @@ public sealed class PostgresStoreTests : StoreContractTests
 
     protected override IStore CreateSecondStore() => new PostgresStore(_second.Value.ConnectionString);
 
+    protected override object? HashText(string table, int index) =>
+        _database.Scalar($"SELECT coalesce(hash, '{NullHash}') FROM {table} WHERE idx = {index}");
+
     [Fact]
     public async Task Load_CreatesDailyPartitionsAndAVersionedSchema()
     {

@@ -1,4 +1,7 @@
 using Polytape.Archive;
+using Polytape.Domain.Books;
+using Polytape.Domain.Hashing;
+using Polytape.Domain.Numerics;
 using Polytape.Stores.Loading;
 using Polytape.Stores.Model;
 using Polytape.Stores.Tests.Support;
@@ -216,6 +219,45 @@ public abstract class StoreContractTests : IDisposable
             Assert.Equal(reference.Levels(asset)!.Value.Bids, stored!.Bids);
         }
     }
+
+    /// <summary>
+    /// The hash column holds what it held when rows carried the hash as a string: 40 lower-case hex characters as
+    /// text, or NULL. Each store formats the <see cref="BookHash"/> itself, so each is checked.
+    /// </summary>
+    [Fact]
+    public async Task Write_RowsWithAndWithoutAHash_StoreItsLowerCaseHexTextOrNull()
+    {
+        const string Hex = "0458ea5755c9f73d64a14636fa5c36ed460ec394";
+        var hash = BookHash.ParseHex(Hex.ToUpperInvariant());
+        const long Received = TestArchive.StartMicros;
+        var batch = new RowBatch();
+        batch.Cover(1, Received);
+        batch.Cover(2, Received + 1);
+        BookLevel[] bids = [new(Price.FromUnits(4_900), Size.Parse("10"))];
+        batch.Snapshots.Add(new BookSnapshotRow(new RowKey(1, 0, Received, 1_790_000_000_000), "0xabc", "asset-a", BookSource.WebSocket, true, hash, Price.FromUnits(100), bids, []));
+        batch.Snapshots.Add(new BookSnapshotRow(new RowKey(1, 1, Received, -1), "0xabc", "asset-b", BookSource.Rest, false, default, Price.FromUnits(100), bids, []));
+        batch.LevelChanges.Add(new LevelChangeRow(new RowKey(2, 0, Received + 1, 1_790_000_000_001), "0xabc", "asset-a", Side.Ask, Price.FromUnits(5_100), Size.Parse("3"), Price.FromUnits(4_900), Price.FromUnits(5_100), true, hash));
+        batch.LevelChanges.Add(new LevelChangeRow(new RowKey(2, 1, Received + 1, 1_790_000_000_001), "0xabc", "asset-b", Side.Bid, Price.FromUnits(4_800), Size.Zero, Price.Empty, Price.Empty, false, default));
+        await using var store = CreateStore();
+        await store.EnsureSchemaAsync();
+
+        await store.WriteAsync(batch);
+
+        foreach (var table in new[] { "book_snapshots", "level_changes" })
+        {
+            Assert.Equal(Hex, HashText(table, 0));
+            Assert.Equal(NullHash, HashText(table, 1));
+        }
+    }
+
+    /// <summary>What <see cref="HashText"/> gives for a NULL hash.</summary>
+    protected const string NullHash = "(null)";
+
+    /// <summary>
+    /// The raw <c>hash</c> column of the row of <paramref name="table"/> with this idx, read with the store's own SQL
+    /// client (<see cref="NullHash"/> for NULL): <c>SELECT coalesce(hash, '(null)') FROM table WHERE idx = …</c>.
+    /// </summary>
+    protected abstract object? HashText(string table, int index);
 
     [Fact]
     public async Task Retention_DeletesOnlyRowsOlderThanTheirTablesPeriod()

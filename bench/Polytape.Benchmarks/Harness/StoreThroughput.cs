@@ -149,6 +149,10 @@ public static class StoreThroughput
         {
         }
 
+        public void NullableHash(bool hasHash, in Domain.Hashing.BookHash hash)
+        {
+        }
+
         public void Price(Domain.Numerics.Price value)
         {
         }

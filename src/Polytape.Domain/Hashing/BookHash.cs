@@ -63,17 +63,20 @@ public readonly struct BookHash : IEquatable<BookHash>
         BinaryPrimitives.WriteUInt32BigEndian(destination[16..], _c);
     }
 
-    /// <summary>Writes the 40 lower-case hex characters the venue sends.</summary>
+    /// <summary>
+    /// Writes the 40 lower-case hex characters the venue sends as UTF-8 into the first <see cref="HexLength"/> bytes
+    /// of <paramref name="destination"/>. Allocates nothing, so stores can write the hash column without a string.
+    /// </summary>
     public void WriteHexUtf8(Span<byte> destination)
     {
+        if (destination.Length < HexLength)
+        {
+            throw new ArgumentException($"A book hash needs {HexLength} bytes of hex, the destination has {destination.Length}.", nameof(destination));
+        }
+
         Span<byte> digest = stackalloc byte[ByteLength];
         WriteBytes(digest);
-        const string Digits = "0123456789abcdef";
-        for (var i = 0; i < ByteLength; i++)
-        {
-            destination[2 * i] = (byte)Digits[digest[i] >> 4];
-            destination[(2 * i) + 1] = (byte)Digits[digest[i] & 0xF];
-        }
+        Convert.TryToHexStringLower(digest, destination, out _);
     }
 
     public override string ToString()

@@ -1,3 +1,4 @@
+using Polytape.Domain.Hashing;
 using Polytape.Domain.Numerics;
 using Polytape.Stores.Schema;
 
@@ -44,6 +45,17 @@ internal sealed class ClickHouseRowSink(RowBinaryWriter writer) : IRowSink
     }
 
     public void Label(string value) => writer.String(value);
+
+    public void NullableHash(bool hasHash, in BookHash hash)
+    {
+        writer.Null(!hasHash);
+        if (hasHash)
+        {
+            Span<byte> hex = stackalloc byte[BookHash.HexLength];
+            hash.WriteHexUtf8(hex);
+            writer.String(hex);
+        }
+    }
 
     /// <summary>Decimal(9,4) is an Int32 of 0.0001 units: exactly <see cref="Price.Units"/>.</summary>
     public void Price(Price value)

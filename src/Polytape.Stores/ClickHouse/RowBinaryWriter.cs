@@ -47,6 +47,15 @@ internal sealed class RowBinaryWriter
         _buffer.Advance(prefix + length);
     }
 
+    /// <summary>A string already encoded as UTF-8.</summary>
+    public void String(ReadOnlySpan<byte> utf8)
+    {
+        var span = _buffer.GetSpan(utf8.Length + 10);
+        var prefix = WriteLength(span, (ulong)utf8.Length);
+        utf8.CopyTo(span[prefix..]);
+        _buffer.Advance(prefix + utf8.Length);
+    }
+
     private static int WriteLength(Span<byte> destination, ulong value)
     {
         var i = 0;

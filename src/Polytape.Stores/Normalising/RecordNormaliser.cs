@@ -89,9 +89,8 @@ public sealed class RecordNormaliser : IMarketChannelHandler
     {
         var key = NextKey(book.TimestampMs);
         var asset = Id(book.AssetId);
-        string? hash = book.HasHash ? book.Hash.ToString() : null;
         _batch.Snapshots.Add(new BookSnapshotRow(
-            key, Id(book.Market), asset, book.IsRestSummary ? BookSource.Rest : BookSource.WebSocket, hash, book.TickSize,
+            key, Id(book.Market), asset, book.IsRestSummary ? BookSource.Rest : BookSource.WebSocket, book.HasHash, book.Hash, book.TickSize,
             book.Bids.ToArray(), book.Asks.ToArray()));
         var bestBid = book.Bids.IsEmpty ? Price.Empty : book.Bids[^1].Price;
         var bestAsk = book.Asks.IsEmpty ? Price.Empty : book.Asks[^1].Price;
@@ -111,7 +110,7 @@ public sealed class RecordNormaliser : IMarketChannelHandler
             var bestBid = entry.HasBestBidAsk ? entry.BestBid : Price.Empty;
             var bestAsk = entry.HasBestBidAsk ? entry.BestAsk : Price.Empty;
             _batch.LevelChanges.Add(new LevelChangeRow(
-                key, market, asset, entry.Side, entry.Price, entry.Size, bestBid, bestAsk, entry.HasHash ? entry.Hash.ToString() : null));
+                key, market, asset, entry.Side, entry.Price, entry.Size, bestBid, bestAsk, entry.HasHash, entry.Hash));
             if (entry.HasBestBidAsk && IsLastOfAsset(change, i, assetBytes))
             {
                 _batch.TopOfBook.Add(new TopOfBookRow(key, asset, bestBid, bestAsk, TopOfBookSource.PriceChange));

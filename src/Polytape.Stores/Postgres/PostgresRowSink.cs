@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Polytape.Domain.Hashing;
 using Polytape.Domain.Numerics;
 using Polytape.Stores.Schema;
 
@@ -96,6 +97,20 @@ internal sealed class PostgresRowSink(Stream copy, int columns) : IRowSink
     }
 
     public void Label(string value) => Text(value);
+
+    /// <summary>A <c>text</c> field of the 40 hex characters, formatted in place.</summary>
+    public void NullableHash(bool hasHash, in BookHash hash)
+    {
+        if (!hasHash)
+        {
+            Null();
+            return;
+        }
+
+        var field = Reserve(4 + BookHash.HexLength);
+        BinaryPrimitives.WriteInt32BigEndian(field, BookHash.HexLength);
+        hash.WriteHexUtf8(field[4..]);
+    }
 
     public void Price(Price value)
     {

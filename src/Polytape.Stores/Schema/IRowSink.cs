@@ -1,3 +1,4 @@
+using Polytape.Domain.Hashing;
 using Polytape.Domain.Numerics;
 
 namespace Polytape.Stores.Schema;
@@ -24,6 +25,12 @@ public interface IRowSink
     void NullableText(string? value);
 
     void Label(string value);
+
+    /// <summary>
+    /// A <see cref="ColumnType.NullableText"/> column holding a book hash: its 40 lower-case hex characters, or NULL
+    /// when <paramref name="hasHash"/> is false. Sinks format the text into their own buffers, so no string is made.
+    /// </summary>
+    void NullableHash(bool hasHash, in BookHash hash);
 
     void Price(Price value);
 

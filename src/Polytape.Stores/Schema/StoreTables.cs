@@ -85,7 +85,7 @@ public static class StoreTables
                 sink.Text(row.Market);
                 sink.Text(row.AssetId);
                 sink.Label(row.Source == BookSource.Rest ? "rest" : "ws");
-                sink.NullableText(row.Hash);
+                sink.NullableHash(row.HasHash, row.Hash);
                 sink.Price(row.TickSize);
                 sink.Int32(row.Bids.Length);
                 sink.Int32(row.Asks.Length);
@@ -140,7 +140,7 @@ public static class StoreTables
                 sink.Size(row.Size);
                 sink.Price(row.BestBid);
                 sink.Price(row.BestAsk);
-                sink.NullableText(row.Hash);
+                sink.NullableHash(row.HasHash, row.Hash);
                 sink.EndRow();
             }
         },

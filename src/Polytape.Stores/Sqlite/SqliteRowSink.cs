@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Polytape.Domain.Hashing;
 using Polytape.Domain.Numerics;
 using Polytape.Stores.Schema;
 using SQLitePCL;
@@ -95,6 +96,19 @@ internal sealed class SqliteRowSink : IRowSink, IDisposable
     }
 
     public void Label(string value) => Text(value);
+
+    public void NullableHash(bool hasHash, in BookHash hash)
+    {
+        if (!hasHash)
+        {
+            Null();
+            return;
+        }
+
+        // The reused buffer is never shorter than its initial 256 bytes.
+        hash.WriteHexUtf8(_utf8);
+        Check(raw.sqlite3_bind_text(_statement, _next++, _utf8.AsSpan(0, BookHash.HexLength)));
+    }
 
     public void Price(Price value)
     {

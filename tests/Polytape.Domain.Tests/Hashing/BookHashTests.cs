@@ -22,6 +22,30 @@ public sealed class BookHashTests
         Assert.Equal(hex, Encoding.ASCII.GetString(utf8));
     }
 
+    /// <summary>Every digit and both halves of each byte in place; the bytes after the 40 are left alone.</summary>
+    [Fact]
+    public void WriteHexUtf8_WritesExactlyTheFortyLowerCaseHexBytes()
+    {
+        var digest = Convert.FromHexString("0123456789abcdeffedcba9876543210a5f00fc3");
+        var destination = new byte[BookHash.HexLength + 2];
+        destination.AsSpan().Fill((byte)'#');
+
+        BookHash.FromBytes(digest).WriteHexUtf8(destination);
+
+        Assert.Equal("0123456789abcdeffedcba9876543210a5f00fc3##", Encoding.ASCII.GetString(destination));
+    }
+
+    [Fact]
+    public void WriteHexUtf8_DestinationShorterThanForty_ThrowsAndWritesNothing()
+    {
+        var destination = new byte[BookHash.HexLength - 1];
+
+        var error = Assert.Throws<ArgumentException>(() => BookHash.ParseHex(Hex).WriteHexUtf8(destination));
+
+        Assert.Contains("40", error.Message, StringComparison.Ordinal);
+        Assert.All(destination, b => Assert.Equal(0, b));
+    }
+
     [Fact]
     public void ParseHex_UpperCase_EqualsLowerCaseAndWritesLowerCase()
     {
