@@ -10,7 +10,7 @@ namespace Polytape.Stores.ClickHouse;
 /// </summary>
 internal sealed class AssetOrder
 {
-    private readonly Dictionary<string, int> _buckets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _buckets = new(TailHash.Instance);
     private readonly List<string> _assets = [];
     /// <summary>Per row: its start in the unsorted body; one more entry holds the end of the last row.</summary>
     private int[] _starts = new int[1024];
@@ -102,5 +102,18 @@ internal sealed class AssetOrder
             body.Slice(start, length).CopyTo(destination.Slice(at, length));
             at += length;
         }
+    }
+
+    /// <summary>
+    /// Ordinal equality, hashed on the length and the last 8 characters only: rows mostly carry a fresh instance of
+    /// their 77-character asset id, whose tail digits spread the ids as well as all 77 characters would, for a tenth of the hashing.
+    /// </summary>
+    private sealed class TailHash : IEqualityComparer<string>
+    {
+        public static readonly TailHash Instance = new();
+
+        public bool Equals(string? x, string? y) => string.Equals(x, y, StringComparison.Ordinal);
+
+        public int GetHashCode(string obj) => HashCode.Combine(obj.Length, string.GetHashCode(obj.AsSpan(Math.Max(0, obj.Length - 8)), StringComparison.Ordinal));
     }
 }

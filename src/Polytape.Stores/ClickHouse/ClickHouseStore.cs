@@ -146,7 +146,7 @@ public sealed partial class ClickHouseStore : IStore
         var writer = _writers[slot];
         writer.Reset();
         _order.Reset();
-        if (Environment.GetEnvironmentVariable("CHFAST_NOSORT") is null && _unsortedSink.TrackAssets(table, _order))
+        if (_unsortedSink.TrackAssets(table, _order))
         {
             _unsorted.Reset();
             table.Write(batch, _unsortedSink);
