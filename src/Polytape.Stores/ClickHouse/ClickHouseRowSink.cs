@@ -7,8 +7,38 @@ namespace Polytape.Stores.ClickHouse;
 /// <summary>Rows as RowBinary for the column types of <see cref="ClickHouseSchema"/>: decimals are their fixed-point units.</summary>
 internal sealed class ClickHouseRowSink(RowBinaryWriter writer) : IRowSink
 {
+    private AssetOrder? _order;
+    /// <summary>The asset column's place among the row's <see cref="Text"/> columns; -1 when rows are not reordered.</summary>
+    private int _assetText = -1;
+    private int _text;
+
+    /// <summary>Tells <paramref name="order"/> where each row starts and its asset (the table's <see cref="Table.AssetColumn"/>); null stops that.</summary>
+    /// <returns>Whether rows are tracked: the table has an asset column.</returns>
+    public bool TrackAssets(Table table, AssetOrder? order)
+    {
+        _order = order;
+        _assetText = -1;
+        if (order is not null && table.AssetColumn is { } asset)
+        {
+            var texts = table.Columns.Where(column => column.Type == ColumnType.Text).Select(column => column.Name).ToList();
+            _assetText = texts.IndexOf(asset);
+        }
+
+        if (_assetText < 0)
+        {
+            _order = null;
+        }
+
+        return _order is not null;
+    }
+
     public void BeginRow()
     {
+        if (_order is not null)
+        {
+            _order.BeginRow(writer.Length);
+            _text = 0;
+        }
     }
 
     public void Int64(long value) => writer.Int64(value);
@@ -33,7 +63,15 @@ internal sealed class ClickHouseRowSink(RowBinaryWriter writer) : IRowSink
         }
     }
 
-    public void Text(string value) => writer.String(value);
+    public void Text(string value)
+    {
+        if (_order is not null && _text++ == _assetText)
+        {
+            _order.Asset(value);
+        }
+
+        writer.String(value);
+    }
 
     public void NullableText(string? value)
     {

@@ -17,6 +17,10 @@ public sealed partial class ClickHouseStore : IStore
     /// <summary>One RowBinary buffer per table (then two for partial feeds), so all inserts of a batch can be in flight together.</summary>
     private readonly RowBinaryWriter[] _writers;
     private readonly ClickHouseRowSink[] _sinks;
+    /// <summary>Rows of a table with an asset column are written here first, then copied into their slot in asset order.</summary>
+    private readonly RowBinaryWriter _unsorted = new();
+    private readonly ClickHouseRowSink _unsortedSink;
+    private readonly AssetOrder _order = new();
 
     public ClickHouseStore(string target)
     {
@@ -24,6 +28,7 @@ public sealed partial class ClickHouseStore : IStore
         _connection = new ClickHouseConnection(target);
         _writers = [.. Enumerable.Range(0, StoreTables.All.Count + 2).Select(_ => new RowBinaryWriter())];
         _sinks = [.. _writers.Select(writer => new ClickHouseRowSink(writer))];
+        _unsortedSink = new ClickHouseRowSink(_unsorted);
         Description = $"clickhouse://{_connection.User}@{_connection.Where}";
     }
 
@@ -132,12 +137,26 @@ public sealed partial class ClickHouseStore : IStore
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>The table's rows of the batch as one RowBinary body, in the table's own reusable buffer.</summary>
+    /// <summary>
+    /// The table's rows of the batch as one RowBinary body, in the table's own reusable buffer: in asset order when the
+    /// table has an asset column, so that the server need not sort the block (<see cref="AssetOrder"/>).
+    /// </summary>
     private ReadOnlyMemory<byte> Serialise(int slot, Table table, RowBatch batch)
     {
         var writer = _writers[slot];
         writer.Reset();
-        table.Write(batch, _sinks[slot]);
+        _order.Reset();
+        if (_unsortedSink.TrackAssets(table, _order))
+        {
+            _unsorted.Reset();
+            table.Write(batch, _unsortedSink);
+            _order.CopySorted(_unsorted.Written.Span, writer);
+        }
+        else
+        {
+            table.Write(batch, _sinks[slot]);
+        }
+
         return writer.Written;
     }
 

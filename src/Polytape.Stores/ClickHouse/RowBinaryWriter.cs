@@ -15,7 +15,17 @@ internal sealed class RowBinaryWriter
 
     public ReadOnlyMemory<byte> Written => _buffer.WrittenMemory;
 
+    public int Length => _buffer.WrittenCount;
+
     public void Reset() => _buffer.ResetWrittenCount();
+
+    /// <summary>The next <paramref name="length"/> bytes of the body, counted as written: the caller fills them.</summary>
+    public Span<byte> Reserve(int length)
+    {
+        var span = _buffer.GetSpan(length)[..length];
+        _buffer.Advance(length);
+        return span;
+    }
 
     public void Int64(long value)
     {

@@ -109,8 +109,9 @@ public static class StoreTables
         {
             foreach (var row in batch.Snapshots)
             {
-                WriteLevels(sink, row, row.Bids, "bid");
+                // Asks first: rows in key order (side 'ask' < 'bid', then level), which sorting stores can use.
                 WriteLevels(sink, row, row.Asks, "ask");
+                WriteLevels(sink, row, row.Bids, "bid");
             }
         },
     };
