@@ -123,6 +123,7 @@ internal sealed class RecorderHarness : IAsyncDisposable
     /// Waits until the simulator has written every frame it published and the recorder has applied as many frames as
     /// were sent (book snapshots also follow trades, so a resubscribed asset's next snapshot is no barrier). The
     /// condition is re-read every few milliseconds: it is the synchronisation, the interval only paces the reading.
+    /// On timeout the message accounts for every connection (<see cref="BarrierReport"/>), so a repeat says where a frame went.
     /// </summary>
     public async Task BarrierAsync()
     {
@@ -131,8 +132,9 @@ internal sealed class RecorderHarness : IAsyncDisposable
         {
             if (TimeProvider.System.GetTimestamp() > deadline)
             {
-                throw new TimeoutException(
-                    $"applied {Recorder.Pipeline.Frames} frames of {Simulator.Hub.Connections.Sum(c => c.FramesSent)} sent, {Simulator.Hub.PendingFrames} pending");
+                var applied = Recorder.Pipeline.Frames;
+                var pending = Simulator.Hub.PendingFrames;
+                throw new TimeoutException(await BarrierReport.DescribeAsync(this, Simulator.Hub.Connections, applied, pending));
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System);
