@@ -13,17 +13,12 @@ public sealed class BookKeeperGroupTests
     public void SweepAcrossMessages_IsCheckedOnceAfterItsLastMessage()
     {
         var market = new SyntheticMarket();
-        var harness = new KeeperHarness();
-        harness.Feed(market.Book(1_000));
+        var harness = KeeperHarness.WithBookOf(market);
 
         // A sweep: two messages with one timestamp, both carrying the final hash and best bid/ask.
-        market.Truth.Set(Side.Ask, Domain.Numerics.Price.Parse("0.35"), Domain.Numerics.Size.Zero);
-        market.Truth.Set(Side.Ask, Domain.Numerics.Price.Parse("0.4"), Domain.Numerics.Size.Parse("2"));
-        var finalHash = market.HashNow(2_000);
-        var bid = market.Truth.BestBid.ToString();
-        var ask = market.Truth.BestAsk.ToString();
-        harness.Feed(SyntheticMarket.PriceChangeFrame(2_000, finalHash, bid, ask, (Side.Ask, "0.35", "0")));
-        harness.Feed(SyntheticMarket.PriceChangeFrame(2_000, finalHash, bid, ask, (Side.Ask, "0.4", "2")));
+        var (first, second) = market.Sweep(2_000);
+        harness.Feed(first);
+        harness.Feed(second);
         harness.Keeper.Flush();
 
         var asset = harness.Asset(SyntheticMarket.AssetId);
@@ -38,18 +33,13 @@ public sealed class BookKeeperGroupTests
     public void PeriodicCheckBetweenTheFramesOfASweep_WaitsForTheGroupToSettle()
     {
         var market = new SyntheticMarket();
-        var harness = new KeeperHarness();
-        harness.Feed(market.Book(1_000));
-        market.Truth.Set(Side.Ask, Domain.Numerics.Price.Parse("0.35"), Domain.Numerics.Size.Zero);
-        market.Truth.Set(Side.Ask, Domain.Numerics.Price.Parse("0.4"), Domain.Numerics.Size.Parse("2"));
-        var finalHash = market.HashNow(2_000);
-        var bid = market.Truth.BestBid.ToString();
-        var ask = market.Truth.BestAsk.ToString();
+        var harness = KeeperHarness.WithBookOf(market);
+        var (first, second) = market.Sweep(2_000);
 
         // A check falls between the sweep's two frames: the group is judged only once nothing joined it between two checks.
-        harness.Feed(SyntheticMarket.PriceChangeFrame(2_000, finalHash, bid, ask, (Side.Ask, "0.35", "0")));
+        harness.Feed(first);
         harness.Keeper.CheckSettledGroups();
-        harness.Feed(SyntheticMarket.PriceChangeFrame(2_000, finalHash, bid, ask, (Side.Ask, "0.4", "2")));
+        harness.Feed(second);
         harness.Keeper.CheckSettledGroups();
         var asset = harness.Asset(SyntheticMarket.AssetId);
         Assert.Equal(0, asset.Counters.HashChecks);
@@ -65,8 +55,7 @@ public sealed class BookKeeperGroupTests
     public void GroupsWithDifferentTimestamps_AreEachChecked()
     {
         var market = new SyntheticMarket();
-        var harness = new KeeperHarness();
-        harness.Feed(market.Book(1_000));
+        var harness = KeeperHarness.WithBookOf(market);
         harness.Feed(market.PriceChange(2_000, (Side.Bid, "0.33", "5")));
         harness.Feed(market.PriceChange(3_000, (Side.Bid, "0.3", "0")));
         harness.Feed(market.PriceChange(4_000, (Side.Ask, "0.36", "9"), (Side.Ask, "0.35", "0")));
@@ -83,8 +72,7 @@ public sealed class BookKeeperGroupTests
     public void HashAlreadyIncludingTheNextChange_IsAMismatchThenExplained()
     {
         var market = new SyntheticMarket();
-        var harness = new KeeperHarness();
-        harness.Feed(market.Book(1_000));
+        var harness = KeeperHarness.WithBookOf(market);
 
         // The first message already carries the hash of the state after the second (as seen live).
         var ahead = market.CopyOfTruth();
@@ -110,8 +98,7 @@ public sealed class BookKeeperGroupTests
     public void HashIncludingAnUnannouncedTrade_IsExplainedWhenTheTradeArrives()
     {
         var market = new SyntheticMarket();
-        var harness = new KeeperHarness();
-        harness.Feed(market.Book(1_000));
+        var harness = KeeperHarness.WithBookOf(market);
 
         // The venue hashes the new trade price before it sends last_trade_price.
         market.Truth.Set(Side.Ask, Domain.Numerics.Price.Parse("0.35"), Domain.Numerics.Size.Parse("30"));
@@ -133,8 +120,7 @@ public sealed class BookKeeperGroupTests
     public void TradeAnnouncedBeforeTheGroupCloses_IsHashedWithEitherPrice()
     {
         var market = new SyntheticMarket();
-        var harness = new KeeperHarness();
-        harness.Feed(market.Book(1_000));
+        var harness = KeeperHarness.WithBookOf(market);
 
         // The group's hash predates the trade, but the trade arrives before the group is checked.
         harness.Feed(market.PriceChange(2_000, (Side.Bid, "0.31", "3")));
@@ -151,8 +137,7 @@ public sealed class BookKeeperGroupTests
     public void HashVerificationDisabled_ChecksOnlyBestBidAsk()
     {
         var market = new SyntheticMarket();
-        var harness = new KeeperHarness(new Collector.Books.BookKeeperOptions { VerifyHashes = false });
-        harness.Feed(market.Book(1_000));
+        var harness = KeeperHarness.WithBookOf(market, new Collector.Books.BookKeeperOptions { VerifyHashes = false });
         harness.Feed(SyntheticMarket.PriceChangeFrame(2_000, new string('0', 40), "0.32", "0.35", (Side.Bid, "0.31", "3")));
         harness.Keeper.Flush();
 

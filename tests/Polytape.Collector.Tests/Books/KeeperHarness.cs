@@ -15,6 +15,14 @@ internal sealed class KeeperHarness : IContinuityObserver
 
     public MarketFrameParser Parser { get; } = new();
 
+    /// <summary>A keeper that has taken <paramref name="market"/>'s book snapshot (at 1,000 ms), so the asset is Live.</summary>
+    public static KeeperHarness WithBookOf(SyntheticMarket market, BookKeeperOptions? options = null)
+    {
+        var harness = new KeeperHarness(options);
+        harness.Feed(market.Book(1_000));
+        return harness;
+    }
+
     public BookKeeper Keeper { get; }
 
     public List<ContinuityTransition> Transitions { get; } = [];

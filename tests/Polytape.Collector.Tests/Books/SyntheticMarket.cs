@@ -79,6 +79,20 @@ internal sealed class SyntheticMarket
         $"{{\"event_type\":\"tick_size_change\",\"asset_id\":\"{AssetId}\",\"market\":\"{MarketId}\"," +
         $"\"old_tick_size\":\"{oldTick}\",\"new_tick_size\":\"{newTick}\",\"timestamp\":\"{timestampMs}\"}}";
 
+    /// <summary>
+    /// A sweep of the asks (0.35 taken, 0.4 added with size 2) as two price_change messages sharing one timestamp, each
+    /// carrying the final hash and best bid/ask, as the venue sends them. Applies the sweep to the true book.
+    /// </summary>
+    public (string First, string Second) Sweep(long timestampMs)
+    {
+        Truth.Set(Side.Ask, Price.Parse("0.35"), Size.Zero);
+        Truth.Set(Side.Ask, Price.Parse("0.4"), Size.Parse("2"));
+        var finalHash = HashNow(timestampMs);
+        var bid = Truth.BestBid.ToString();
+        var ask = Truth.BestAsk.ToString();
+        return (PriceChangeFrame(timestampMs, finalHash, bid, ask, (Side.Ask, "0.35", "0")), PriceChangeFrame(timestampMs, finalHash, bid, ask, (Side.Ask, "0.4", "2")));
+    }
+
     /// <summary>A copy of the true book (to hash a state the feed has not reached yet).</summary>
     public OrderBook CopyOfTruth()
     {

@@ -1,8 +1,5 @@
 using System.Text;
-using Polytape.Collector.Books;
 using Polytape.Collector.Ingest;
-using Polytape.Polymarket.MarketChannel;
-using static Polytape.Collector.Tests.Ingest.HandlerFrames;
 
 namespace Polytape.Collector.Tests.Ingest;
 
@@ -12,36 +9,21 @@ public sealed class AssetIdSharingTests
     [Fact]
     public void Ownership_KeysByTheKeepersArray()
     {
-        var keeper = new BookKeeper();
-        var ownership = new AssetOwnership();
-        var handler = new IngestHandler(keeper, ownership);
-        Apply(new MarketFrameParser(), handler, "c1", Frames.Book("61"));
+        var rig = new HandlerRig();
+        rig.Apply("c1", Frames.Book("61"));
 
-        Assert.True(keeper.TryGetAsset("61"u8, out var asset));
-        var released = Assert.Single(ownership.Release("c1"));
+        Assert.True(rig.Keeper.TryGetAsset("61"u8, out var asset));
+        var released = Assert.Single(rig.Ownership.Release("c1"));
         Assert.Same(asset.AssetIdUtf8, released);
     }
 
     [Fact]
     public void SnapshotsOfKnownAssets_ReachTheObserverAsBytes_WithoutAllocating()
     {
-        var keeper = new BookKeeper();
         var deliveries = new CountingDeliveries();
-        var handler = new IngestHandler(keeper, new AssetOwnership()) { Deliveries = deliveries };
-        var parser = new MarketFrameParser();
+        var rig = new HandlerRig(deliveries);
         var book = Encoding.UTF8.GetBytes(Frames.Book("61"));
-        for (var i = 0; i < 100; i++)
-        {
-            Apply(parser, handler, "c1", book);
-        }
-
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 1000; i++)
-        {
-            Apply(parser, handler, "c1", book);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, WarmAllocation.BytesOf(warmups: 100, runs: 1000, () => rig.Apply("c1", book)));
         Assert.Equal(1100, deliveries.Count);
         Assert.Equal("61", deliveries.Last);
     }

@@ -1,8 +1,4 @@
 using System.Text;
-using Polytape.Collector.Books;
-using Polytape.Collector.Ingest;
-using Polytape.Polymarket.MarketChannel;
-using static Polytape.Collector.Tests.Ingest.HandlerFrames;
 
 namespace Polytape.Collector.Tests.Ingest;
 
@@ -12,31 +8,20 @@ public sealed class IngestHandlerAllocationTests
     [Fact]
     public void PriceChanges_IncludingOnesFilteredByOwnership_AllocateNothing()
     {
-        var keeper = new BookKeeper();
-        var handler = new IngestHandler(keeper, new AssetOwnership());
-        var parser = new MarketFrameParser();
-        Apply(parser, handler, "c1", Frames.Book("61"));
-        Apply(parser, handler, "c2", Frames.Book("62"));
+        var rig = new HandlerRig();
+        rig.Apply("c1", Frames.Book("61"));
+        rig.Apply("c2", Frames.Book("62"));
 
         // Entries for 61 (owned by c1) and 62 (owned by c2) in one frame from c1: 62's entry is filtered out.
         var mixed = Encoding.UTF8.GetBytes(
             $$"""{"market":"{{Frames.Market}}","price_changes":[{"asset_id":"61","price":"0.41","size":"3","side":"BUY"},{"asset_id":"62","price":"0.42","size":"3","side":"BUY"}],"timestamp":"2000","event_type":"price_change"}""");
         var own = Encoding.UTF8.GetBytes(Frames.PriceChange("62", "0.43", "1"));
-        for (var i = 0; i < 200; i++)
+        Assert.Equal(0, WarmAllocation.BytesOf(warmups: 200, runs: 1000, () =>
         {
-            Apply(parser, handler, "c1", mixed);
-            Apply(parser, handler, "c2", own);
-        }
-
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 1000; i++)
-        {
-            Apply(parser, handler, "c1", mixed);
-            Apply(parser, handler, "c2", own);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-        Assert.Equal(1200, handler.ForeignEventsSkipped);
-        Assert.Equal("price_change", handler.Label);
+            rig.Apply("c1", mixed);
+            rig.Apply("c2", own);
+        }));
+        Assert.Equal(1200, rig.Handler.ForeignEventsSkipped);
+        Assert.Equal("price_change", rig.Handler.Label);
     }
 }

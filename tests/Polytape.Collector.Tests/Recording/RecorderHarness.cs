@@ -1,4 +1,5 @@
 using Polytape.Collector.Configuration;
+using Polytape.Collector.Feed;
 using Polytape.Collector.Recording;
 using Polytape.Collector.Status;
 using Polytape.Collector.Tests.Ingest;
@@ -123,6 +124,7 @@ internal sealed class RecorderHarness : IAsyncDisposable
     /// Waits until the simulator has written every frame it published and the recorder has applied as many frames as
     /// were sent (book snapshots also follow trades, so a resubscribed asset's next snapshot is no barrier). The
     /// condition is re-read every few milliseconds: it is the synchronisation, the interval only paces the reading.
+    /// On timeout the message accounts for every connection (<see cref="BarrierReport"/>), so a repeat says where a frame went.
     /// </summary>
     public async Task BarrierAsync()
     {
@@ -131,12 +133,26 @@ internal sealed class RecorderHarness : IAsyncDisposable
         {
             if (TimeProvider.System.GetTimestamp() > deadline)
             {
-                throw new TimeoutException(
-                    $"applied {Recorder.Pipeline.Frames} frames of {Simulator.Hub.Connections.Sum(c => c.FramesSent)} sent, {Simulator.Hub.PendingFrames} pending");
+                var applied = Recorder.Pipeline.Frames;
+                var pending = Simulator.Hub.PendingFrames;
+                throw new TimeoutException(await BarrierReport.DescribeAsync(this, Simulator.Hub.Connections, applied, pending));
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System);
         }
+    }
+
+    /// <summary>
+    /// Whether every pool connection is in a session the venue has answered (the venue always answers an opening
+    /// subscription, with "[]" when it has no book to send) and no venue connection is left over from a closed one. A test
+    /// must wait for this before it jumps a manual clock: the barrier cannot count an answer the venue has not produced
+    /// yet, and a jump past FirstMessageGrace ends the unanswered session as stale, dropping the answer with its socket.
+    /// </summary>
+    public bool EverySessionAnswered()
+    {
+        var pool = Recorder.Pool.GetStatus().Connections;
+        var open = Simulator.Hub.Connections.Where(c => c.Open).ToList();
+        return pool.All(c => c.State == FeedState.Receiving) && open.Count == pool.Count && open.All(c => c.FramesSent > 0);
     }
 
     /// <summary>
@@ -186,14 +202,26 @@ internal sealed class RecorderHarness : IAsyncDisposable
         {
             if (TimeProvider.System.GetTimestamp() > deadline)
             {
-                var status = Recorder.Pool.GetStatus();
-                throw new TimeoutException(
-                    $"timed out waiting for {what} (pool: delivered {status.AssetsDelivered} of {status.AssetsDesired}, pending {status.AssetsPendingSnapshot}, " +
-                    $"not delivering {status.AssetsNotDelivering}, connections {status.Connections.Count}, stale ends {status.StaleSessionEnds})");
+                throw new TimeoutException($"timed out waiting for {what} ({DescribePool()})");
             }
 
             await PaceAsync();
         }
+    }
+
+    /// <summary>
+    /// The pool's counts and every connection (epoch, state, suspect, what it replaces, how its recent sessions ended), and
+    /// the recorder's clock: for failure messages, so a count that is off says which connections took part.
+    /// </summary>
+    public string DescribePool()
+    {
+        var status = Recorder.Pool.GetStatus();
+        var connections = status.Connections.Select(c =>
+            $"{c.Id}#{c.Epoch} {c.State}/{c.Assets} assets/{c.Frames} frames{(c.Suspect ? " suspect" : "")}{(c.Replaces is null ? "" : " replacing " + c.Replaces)}" +
+            (c.RecentSessionEnds.Count == 0 ? "" : $" ended [{string.Join(", ", c.RecentSessionEnds.Select(e => $"#{e.Epoch} {e.Reason}"))}]"));
+        return $"pool: delivered {status.AssetsDelivered} of {status.AssetsDesired}, pending {status.AssetsPendingSnapshot}, not delivering {status.AssetsNotDelivering}, " +
+            $"snapshot retries {status.SnapshotRetries}, moves {status.AssetMoves}, replacements {status.Replacements}, stale ends {status.StaleSessionEnds}; " +
+            $"connections {string.Join("; ", connections)}; recorder clock {Clock.GetUtcNow():HH:mm:ss.fff}";
     }
 
     /// <summary>How far <see cref="PumpUntilAsync"/> moves a manual clock per look.</summary>

@@ -19,31 +19,18 @@ public sealed class FeedPoolLivenessTests : IAsyncLifetime
     private static readonly string[] Replacements = ["c4", "c5", "c6"];
 
     private readonly ManualTimeProvider _clock = new();
-    private PolymarketSimulator _simulator = null!;
-    private SimulatedMarket[] _markets = [];
+    private PoolVenue _venue = null!;
 
-    public async Task InitializeAsync()
-    {
-        _simulator = await PolymarketSimulator.StartAsync(new SimulatorOptions
-        {
-            Port = 0,
-            EventsPerSecond = 0,
-            Universe = new UniverseOptions { Seed = 5, BinaryMarkets = 4, NegRiskEvents = 0, RollingCoins = [] },
-        });
-        lock (_simulator.Engine.Gate)
-        {
-            _markets = [.. _simulator.Engine.Universe.Markets];
-        }
-    }
+    public async Task InitializeAsync() => _venue = await PoolVenue.StartAsync(seed: 5, markets: 4);
 
-    public async Task DisposeAsync() => await _simulator.DisposeAsync();
+    public async Task DisposeAsync() => await _venue.DisposeAsync();
 
     [Fact]
     public async Task SilentAsset_IsResubscribedOnItsConnection_ThenMoved_ThenDelivered()
     {
-        var quiet = _markets[0].Yes.Id;
-        var silent = _markets[1].Yes.Id;
-        _simulator.Faults.SilentAssets = ImmutableHashSet.Create(silent);
+        var quiet = _venue.Markets[0].Yes.Id;
+        var silent = _venue.Markets[1].Yes.Id;
+        _venue.Simulator.Faults.SilentAssets = ImmutableHashSet.Create(silent);
         var (pool, sink) = Pool(Options() with { SnapshotTimeout = TimeSpan.FromSeconds(30), MaxAssetsPerConnection = 10 });
         await pool.AddAsync([quiet, silent]);
         using var stop = new CancellationTokenSource();
@@ -56,11 +43,11 @@ public sealed class FeedPoolLivenessTests : IAsyncLifetime
         await sink.WaitAsync(() => sink.Any(e => e is { Kind: PoolEventKind.Frame, Connection: "c1", Text: "[]" }), "the resubscribe's empty answer");
         Assert.Equal(1, pool.GetStatus().SnapshotRetries);
         Assert.Contains(silent, pool.AssetsOf("c1"));
-        var c1Frames = _simulator.Hub.Connections.Single().RecentClientFrames;
+        var c1Frames = _venue.Simulator.Hub.Connections.Single().RecentClientFrames;
         Assert.Contains(c1Frames, f => f.Contains("\"unsubscribe\"", StringComparison.Ordinal) && f.Contains(silent, StringComparison.Ordinal));
 
         // Still nothing 30 s later: moved to another connection, where it delivers once the venue does.
-        _simulator.Faults.SilentAssets = [];
+        _venue.Simulator.Faults.SilentAssets = [];
         _clock.Advance(TimeSpan.FromSeconds(31));
         await sink.WaitAsync(() => pool.GetStatus().AssetsDelivered == 2, "the moved asset's snapshot");
         Assert.Contains(silent, sink.Snapshots("c2"));
@@ -76,10 +63,10 @@ public sealed class FeedPoolLivenessTests : IAsyncLifetime
     [Fact]
     public async Task AssetThatNeverDelivers_IsReportedAfterItsRetries()
     {
-        var dead = _markets[2].No.Id;
-        _simulator.Faults.SilentAssets = ImmutableHashSet.Create(dead);
+        var dead = _venue.Markets[2].No.Id;
+        _venue.Simulator.Faults.SilentAssets = ImmutableHashSet.Create(dead);
         var (pool, sink) = Pool(Options() with { SnapshotTimeout = TimeSpan.FromSeconds(30), MaxSnapshotRetries = 1 });
-        await pool.AddAsync([_markets[0].Yes.Id, dead]);
+        await pool.AddAsync([_venue.Markets[0].Yes.Id, dead]);
         using var stop = new CancellationTokenSource();
         var run = pool.RunAsync(stop.Token);
         await sink.WaitAsync(() => sink.Snapshots("c1").Count == 1, "the live asset's snapshot");
@@ -99,16 +86,16 @@ public sealed class FeedPoolLivenessTests : IAsyncLifetime
     {
         var archive = new RecordingArchiveAppender();
         var (pool, sink) = Pool(Options() with { MaxAssetsPerConnection = 2, SuspectConnectionSilence = TimeSpan.FromSeconds(20) }, archive);
-        string[] first = [_markets[0].Yes.Id, _markets[0].No.Id];
-        await pool.AddAsync([.. first, _markets[1].Yes.Id, _markets[1].No.Id]);
+        string[] first = [_venue.Markets[0].Yes.Id, _venue.Markets[0].No.Id];
+        await pool.AddAsync([.. first, _venue.Markets[1].Yes.Id, _venue.Markets[1].No.Id]);
         using var stop = new CancellationTokenSource();
         var run = pool.RunAsync(stop.Token);
         await sink.WaitAsync(() => sink.Snapshots("c1").Count == 2 && sink.Snapshots("c2").Count == 2, "both connections' snapshots");
 
         // c1's market goes silent; c2's keeps trading. Within 20 s nothing can be suspect yet.
-        _simulator.Faults.SilentAssets = [.. first];
+        _venue.Simulator.Faults.SilentAssets = [.. first];
         _clock.Advance(TimeSpan.FromSeconds(15));
-        Mutate(_markets[0], _markets[1]);
+        _venue.Mutate(_venue.Markets[0], _venue.Markets[1]);
         await sink.WaitAsync(() => sink.Any(e => e is { Kind: PoolEventKind.Frame, Connection: "c2" } && e.Text.Contains("price_change", StringComparison.Ordinal)), "c2's price change");
         Assert.DoesNotContain(sink.Events(), e => e.Connection == "c1" && e.Text.Contains("price_change", StringComparison.Ordinal));
         Assert.Equal(0, pool.GetStatus().Replacements);
@@ -120,7 +107,7 @@ public sealed class FeedPoolLivenessTests : IAsyncLifetime
         {
             if (connection == "c1" && reason == FeedDisconnectReason.Stopped)
             {
-                truthWhenOldStopped = _simulator.Hub.Connections;
+                truthWhenOldStopped = _venue.Simulator.Hub.Connections;
                 replacementWhenOldStopped = pool.GetStatus().Connections.SingleOrDefault(c => c.Id == "c3");
             }
         };
@@ -159,14 +146,14 @@ public sealed class FeedPoolLivenessTests : IAsyncLifetime
         var (pool, sink) = Pool(options);
         var refreshes = 0;
         pool.DiscoveryRefreshRequested += () => Interlocked.Increment(ref refreshes);
-        await pool.AddAsync(_markets.Take(3).SelectMany(m => new[] { m.Yes.Id, m.No.Id }));
+        await pool.AddAsync(_venue.Markets.Take(3).SelectMany(m => new[] { m.Yes.Id, m.No.Id }));
         using var stop = new CancellationTokenSource();
         var run = pool.RunAsync(stop.Token);
         await sink.WaitAsync(() => sink.Snapshots("c1").Count == 2, "c1's snapshots");
         await sink.WaitAsync(() => sink.Snapshots("c2").Count == 2 && sink.Snapshots("c3").Count == 2, "c2's and c3's snapshots");
 
         // The venue stalls: PONGs still come, data does not. After 60 s every connection ends stale.
-        _simulator.Faults.SilentStall = true;
+        _venue.Simulator.Faults.SilentStall = true;
         _clock.Advance(TimeSpan.FromSeconds(61));
         await sink.WaitAsync(() => sink.Count(e => e.Reason == FeedDisconnectReason.Stale) == 3 && Volatile.Read(ref refreshes) == 1, "three stale ends and one refresh request");
         await sink.WaitAsync(() => pool.GetStatus().Replacements == 3, "a replacement per stale connection");
@@ -181,8 +168,8 @@ public sealed class FeedPoolLivenessTests : IAsyncLifetime
 
         // The venue recovers: the replacements deliver (their snapshots if the venue read their subscription after
         // the stall, else the trades), so the originals are retired.
-        _simulator.Faults.SilentStall = false;
-        Mutate(_markets.Take(3).ToArray());
+        _venue.Simulator.Faults.SilentStall = false;
+        _venue.Mutate(_venue.Markets.Take(3).ToArray());
         await sink.WaitAsync(() => Replacements.All(c => sink.Any(e => e.Kind == PoolEventKind.Frame && e.Connection == c && e.Text != "PONG")), "data on every replacement");
         _clock.Advance(TimeSpan.FromSeconds(1));
         await sink.WaitAsync(() => pool.GetStatus().Connections.Select(c => c.Id).SequenceEqual(Replacements), "the replacements to take over");
@@ -192,19 +179,6 @@ public sealed class FeedPoolLivenessTests : IAsyncLifetime
         await run;
     }
 
-    private void Mutate(params SimulatedMarket[] markets)
-    {
-        lock (_simulator.Engine.Gate)
-        {
-            foreach (var market in markets)
-            {
-                for (var i = 0; i < 3; i++)
-                {
-                    _simulator.Engine.Mutate(market);
-                }
-            }
-        }
-    }
 
     /// <summary>
     /// Timers that these tests do not exercise are set far out, so only the one under test fires; opens are
@@ -215,7 +189,7 @@ public sealed class FeedPoolLivenessTests : IAsyncLifetime
         ConnectionOpensPerSecond = 1e9,
         Feed = new FeedOptions
         {
-            Endpoint = _simulator.MarketWebSocketUri,
+            Endpoint = _venue.Simulator.MarketWebSocketUri,
             StaleAfter = TimeSpan.FromHours(1),
             FirstMessageGrace = TimeSpan.FromHours(1),
         },
@@ -223,12 +197,6 @@ public sealed class FeedPoolLivenessTests : IAsyncLifetime
         SuspectConnectionSilence = TimeSpan.FromMinutes(30),
     };
 
-    private (FeedPool Pool, PoolTestSink Sink) Pool(FeedPoolOptions options, RecordingArchiveAppender? archive = null)
-    {
-        var sink = new PoolTestSink();
-        var pool = new FeedPool(options, sink, _clock, archive: archive);
-        sink.Pool = pool;
-        pool.AfterSupervision = sink.Signal;
-        return (pool, sink);
-    }
+    private (FeedPool Pool, PoolTestSink Sink) Pool(FeedPoolOptions options, RecordingArchiveAppender? archive = null) =>
+        PoolVenue.Pool(options, _clock, archive);
 }

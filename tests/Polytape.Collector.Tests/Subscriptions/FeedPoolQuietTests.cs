@@ -21,31 +21,18 @@ public sealed class FeedPoolQuietTests : IAsyncLifetime
     private static readonly TimeSpan StaleMargin = TimeSpan.FromSeconds(15);
 
     private readonly ManualTimeProvider _clock = new();
-    private PolymarketSimulator _simulator = null!;
-    private SimulatedMarket[] _markets = [];
+    private PoolVenue _venue = null!;
 
-    public async Task InitializeAsync()
-    {
-        _simulator = await PolymarketSimulator.StartAsync(new SimulatorOptions
-        {
-            Port = 0,
-            EventsPerSecond = 0,
-            Universe = new UniverseOptions { Seed = 7, BinaryMarkets = 3, NegRiskEvents = 0, RollingCoins = [] },
-        });
-        lock (_simulator.Engine.Gate)
-        {
-            _markets = [.. _simulator.Engine.Universe.Markets];
-        }
-    }
+    public async Task InitializeAsync() => _venue = await PoolVenue.StartAsync(seed: 7, markets: 3);
 
-    public async Task DisposeAsync() => await _simulator.DisposeAsync();
+    public async Task DisposeAsync() => await _venue.DisposeAsync();
 
     [Fact]
     public async Task QuietConnection_BacksOffToItsCap_ResetsOnData_AndAStallIsStillFound()
     {
         var (pool, sink) = Pool(Options());
-        var quiet = _markets[0];
-        var active = _markets[1];
+        var quiet = _venue.Markets[0];
+        var active = _venue.Markets[1];
         await pool.AddGroupsAsync([[quiet.Yes.Id, quiet.No.Id], [active.Yes.Id, active.No.Id]]);
         using var stop = new CancellationTokenSource();
         var run = pool.RunAsync(stop.Token);
@@ -73,12 +60,12 @@ public sealed class FeedPoolQuietTests : IAsyncLifetime
         Assert.Equal(TimeSpan.FromSeconds(45), pool.GetStatus().Connections.Single(c => c.Id == quietConnection).SilenceAllowance);
 
         // Now its feed stalls while the market keeps trading: replaced after 45 s, as any delivering connection.
-        _simulator.Faults.SilentAssets = ImmutableHashSet.Create(quiet.Yes.Id, quiet.No.Id);
+        _venue.Simulator.Faults.SilentAssets = ImmutableHashSet.Create(quiet.Yes.Id, quiet.No.Id);
         var replacements = pool.GetStatus().Replacements;
         var stalledFor = TimeSpan.Zero;
         while (pool.GetStatus().Replacements == replacements && stalledFor < TimeSpan.FromMinutes(5))
         {
-            Mutate(quiet);
+            _venue.Mutate(quiet);
             await TradeAsync(pool, sink, active);
             _clock.Advance(Step);
             stalledFor += Step;
@@ -95,8 +82,8 @@ public sealed class FeedPoolQuietTests : IAsyncLifetime
     public async Task QuietConnectionAtItsCap_ThatStalls_IsReplacedWithinTheCap()
     {
         var (pool, sink) = Pool(Options() with { QuietConnectionMaxSilence = TimeSpan.FromMinutes(3) });
-        var quiet = _markets[0];
-        var active = _markets[1];
+        var quiet = _venue.Markets[0];
+        var active = _venue.Markets[1];
         await pool.AddGroupsAsync([[quiet.Yes.Id, quiet.No.Id], [active.Yes.Id, active.No.Id]]);
         using var stop = new CancellationTokenSource();
         var run = pool.RunAsync(stop.Token);
@@ -109,12 +96,12 @@ public sealed class FeedPoolQuietTests : IAsyncLifetime
 
         // At its cap, the quiet connection's feed stops although its market trades: found within the cap (3 min).
         var quietConnection = ConnectionOf(pool, quiet.Yes.Id);
-        _simulator.Faults.SilentAssets = ImmutableHashSet.Create(quiet.Yes.Id, quiet.No.Id);
+        _venue.Simulator.Faults.SilentAssets = ImmutableHashSet.Create(quiet.Yes.Id, quiet.No.Id);
         var replacements = pool.GetStatus().Replacements;
         var stalledFor = TimeSpan.Zero;
         while (pool.GetStatus().Replacements == replacements && stalledFor < TimeSpan.FromMinutes(10))
         {
-            Mutate(quiet);
+            _venue.Mutate(quiet);
             await TradeAsync(pool, sink, active);
             _clock.Advance(Step);
             stalledFor += Step;
@@ -134,7 +121,7 @@ public sealed class FeedPoolQuietTests : IAsyncLifetime
         var (pool, sink) = Pool(Options() with { StaleReconnectsBeforeDiscoveryRefresh = 2 });
         var refreshes = 0;
         pool.DiscoveryRefreshRequested += () => Interlocked.Increment(ref refreshes);
-        await pool.AddGroupsAsync(_markets.Take(2).Select(m => (IReadOnlyList<string>)[m.Yes.Id, m.No.Id]));
+        await pool.AddGroupsAsync(_venue.Markets.Take(2).Select(m => (IReadOnlyList<string>)[m.Yes.Id, m.No.Id]));
         using var stop = new CancellationTokenSource();
         var run = pool.RunAsync(stop.Token);
         await SettleAsync(pool, sink);
@@ -198,7 +185,7 @@ public sealed class FeedPoolQuietTests : IAsyncLifetime
     {
         var connection = ConnectionOf(pool, market.Yes.Id);
         var before = PriceChanges(sink, connection);
-        Mutate(market);
+        _venue.Mutate(market);
         await sink.WaitAsync(() => PriceChanges(sink, connection) > before, $"a price change on {connection}");
     }
 
@@ -208,16 +195,6 @@ public sealed class FeedPoolQuietTests : IAsyncLifetime
     private static string ConnectionOf(FeedPool pool, string asset) =>
         pool.GetStatus().Connections.Single(c => c.Replaces is null && pool.AssetsOf(c.Id).Contains(asset)).Id;
 
-    private void Mutate(SimulatedMarket market)
-    {
-        lock (_simulator.Engine.Gate)
-        {
-            for (var i = 0; i < 3; i++)
-            {
-                _simulator.Engine.Mutate(market);
-            }
-        }
-    }
 
     /// <summary>The defaults that matter here (45 s suspect silence, 60 s stale, 10 min cap); opens unpaced, snapshot retries out of the way.</summary>
     private FeedPoolOptions Options() => new()
@@ -226,7 +203,7 @@ public sealed class FeedPoolQuietTests : IAsyncLifetime
         MaxAssetsPerConnection = 2,
         Feed = new FeedOptions
         {
-            Endpoint = _simulator.MarketWebSocketUri,
+            Endpoint = _venue.Simulator.MarketWebSocketUri,
             StaleAfter = TimeSpan.FromSeconds(60),
             FirstMessageGrace = TimeSpan.FromSeconds(20),
             ReconnectInitialDelay = TimeSpan.FromMilliseconds(250),
@@ -237,12 +214,10 @@ public sealed class FeedPoolQuietTests : IAsyncLifetime
         QuietConnectionMaxSilence = TimeSpan.FromMinutes(10),
     };
 
+    /// <summary>A pool whose sink also re-checks its waits whenever a timer is armed on the manual clock.</summary>
     private (FeedPool Pool, PoolTestSink Sink) Pool(FeedPoolOptions options)
     {
-        var sink = new PoolTestSink();
-        var pool = new FeedPool(options, sink, _clock);
-        sink.Pool = pool;
-        pool.AfterSupervision = sink.Signal;
+        var (pool, sink) = PoolVenue.Pool(options, _clock);
         _clock.TimerCreated += sink.Signal;
         return (pool, sink);
     }
