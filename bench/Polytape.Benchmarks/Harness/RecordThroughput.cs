@@ -134,12 +134,17 @@ public static class RecordThroughput
 
     private static string Redacted(string option) => option.Split('=', 2)[0];
 
-    /// <summary>Collects the recorder's receive→applied histogram measurements (seconds) as microseconds.</summary>
+    /// <summary>
+    /// Collects the recorder's receive→applied histogram measurements (seconds) as microseconds, from the first
+    /// <see cref="Reset"/> on. Warm-up samples are not kept and each is a float: this process's RSS is reported as the
+    /// recorder's, and a list of doubles filled through a 300-s warm-up had grown to 17 MB at the full universe.
+    /// </summary>
     private sealed class LatencySamples : IDisposable
     {
         private readonly MeterListener _listener = new();
         private readonly Lock _gate = new();
-        private List<double> _samples = new(1 << 20);
+        private readonly List<float> _samples = new(1 << 20);
+        private bool _recording;
 
         public LatencySamples()
         {
@@ -154,7 +159,10 @@ public static class RecordThroughput
             {
                 lock (_gate)
                 {
-                    _samples.Add(value * 1e6);
+                    if (_recording)
+                    {
+                        _samples.Add((float)(value * 1e6));
+                    }
                 }
             });
             _listener.Start();
@@ -164,14 +172,15 @@ public static class RecordThroughput
         {
             lock (_gate)
             {
-                // Cleared, not replaced: a new list here was 8 MB allocated inside the measured window.
+                // Cleared, not replaced: a new list here was 4 MB allocated inside the measured window.
                 _samples.Clear();
+                _recording = true;
             }
         }
 
         public (double P50, double P99, double P999, double Max, int Count) Percentiles()
         {
-            double[] sorted;
+            float[] sorted;
             lock (_gate)
             {
                 sorted = [.. _samples];
