@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
@@ -12,4 +13,18 @@ internal static class JsonStringBytes
         (Vector128.Equals(block, Vector128.Create((byte)'"'))
             | Vector128.Equals(block, Vector128.Create((byte)'\\'))
             | Vector128.LessThan(block, Vector128.Create((byte)' '))).ExtractMostSignificantBits();
+
+    /// <summary>
+    /// Copies the 16 bytes at the start of <paramref name="source"/> to <paramref name="destination"/> (both must have
+    /// room) and returns how many precede the first special byte: 16 when there is none. Copying unconditionally is
+    /// cheaper than copying only the clean part; the caller keeps what the count says.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int CopyBlock(ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        var block = Vector128.Create(source[..Vector128<byte>.Count]);
+        block.CopyTo(destination);
+        var mask = SpecialMask(block);
+        return mask == 0 ? Vector128<byte>.Count : BitOperations.TrailingZeroCount(mask);
+    }
 }

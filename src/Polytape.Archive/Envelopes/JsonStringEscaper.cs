@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.Intrinsics;
 
 namespace Polytape.Archive.Envelopes;
@@ -22,21 +21,14 @@ internal static class JsonStringEscaper
         destination[written++] = (byte)'"';
         while (payload.Length - read >= Vector128<byte>.Count)
         {
-            // Copy the block unconditionally (the destination has room); keep only the part before an escape.
-            var block = Vector128.Create(payload.Slice(read, Vector128<byte>.Count));
-            block.CopyTo(destination[written..]);
-            var mask = JsonStringBytes.SpecialMask(block);
-            if (mask == 0)
-            {
-                read += Vector128<byte>.Count;
-                written += Vector128<byte>.Count;
-                continue;
-            }
-
-            var clean = BitOperations.TrailingZeroCount(mask);
+            // The destination has room for the block (MaxLength); keep only the part before an escape.
+            var clean = JsonStringBytes.CopyBlock(payload[read..], destination[written..]);
             read += clean;
             written += clean;
-            written += Escape(payload[read++], destination[written..]);
+            if (clean < Vector128<byte>.Count)
+            {
+                written += Escape(payload[read++], destination[written..]);
+            }
         }
 
         for (; read < payload.Length; read++)

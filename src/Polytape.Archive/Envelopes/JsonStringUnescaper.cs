@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.Intrinsics;
 using System.Text;
 
@@ -29,20 +28,15 @@ internal static class JsonStringUnescaper
             byte value;
             if (source.Length - read >= Vector128<byte>.Count && destination.Length - written >= Vector128<byte>.Count)
             {
-                // Copy the block unconditionally (both sides have room); keep only the part before a special byte.
-                var block = Vector128.Create(source.Slice(read, Vector128<byte>.Count));
-                block.CopyTo(destination[written..]);
-                var mask = JsonStringBytes.SpecialMask(block);
-                if (mask == 0)
+                // Both sides have room for the block; keep only the part before a special byte.
+                var clean = JsonStringBytes.CopyBlock(source[read..], destination[written..]);
+                read += clean;
+                written += clean;
+                if (clean == Vector128<byte>.Count)
                 {
-                    read += Vector128<byte>.Count;
-                    written += Vector128<byte>.Count;
                     continue;
                 }
 
-                var clean = BitOperations.TrailingZeroCount(mask);
-                read += clean;
-                written += clean;
                 value = source[read];
             }
             else
