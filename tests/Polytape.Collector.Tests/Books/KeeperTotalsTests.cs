@@ -34,9 +34,8 @@ public sealed class KeeperTotalsTests
     public void EveryKindOfFailure_IsCountedOnceInTheTotals()
     {
         var market = new SyntheticMarket();
-        var harness = new KeeperHarness();
+        var harness = KeeperHarness.WithBookOf(market);
         var keeper = harness.Keeper;
-        harness.Feed(market.Book(1_000));
         AssertTotalsEqualTheWalk(keeper);
 
         // Wrong best bid (and so a wrong hash): Live → Suspect.
@@ -65,8 +64,7 @@ public sealed class KeeperTotalsTests
     public void GroupReopenedBeforeACheck_IsCheckedOnceAndInTime()
     {
         var market = new SyntheticMarket();
-        var harness = new KeeperHarness();
-        harness.Feed(market.Book(1_000));
+        var harness = KeeperHarness.WithBookOf(market);
 
         // The second frame closes the first group on its own and opens another before any periodic check.
         harness.Feed(market.PriceChange(2_000, (Side.Bid, "0.33", "5")));
