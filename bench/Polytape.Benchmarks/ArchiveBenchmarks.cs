@@ -8,7 +8,7 @@ namespace Polytape.Benchmarks;
 
 /// <summary>
 /// Raw-archive append throughput: real-shaped ~600-byte price_change frames (fresh hashes, sizes and timestamps, so
-/// gzip sees realistic entropy) through <see cref="ArchiveWriter"/> into a temp directory, flushed at the end of each
+/// the compressor sees realistic entropy) through <see cref="ArchiveWriter"/> into a temp directory, flushed at the end of each
 /// invocation so the figure is sustained writing, not queueing. Per-record time: divide 1 s by it for records/s.
 /// </summary>
 [MemoryDiagnoser]
@@ -22,6 +22,9 @@ public class ArchiveBenchmarks
     private byte[][] _frames = [];
     private string _directory = "";
     private ArchiveWriter? _writer;
+
+    [Params(ArchiveFormat.Zstd, ArchiveFormat.Gzip)]
+    public ArchiveFormat Format { get; set; }
 
     [Params(CompressionLevel.Fastest, CompressionLevel.Optimal)]
     public CompressionLevel Level { get; set; }
@@ -38,7 +41,7 @@ public class ArchiveBenchmarks
             .Replace("1766481546776", (1766481546776L + i * 7).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)))
             .ToArray();
         _directory = Path.Combine(Path.GetTempPath(), "polytape-archive-bench-" + Guid.NewGuid().ToString("N"));
-        _writer = ArchiveWriter.OpenAsync(new ArchiveOptions { Directory = _directory, CompressionLevel = Level }).GetAwaiter().GetResult();
+        _writer = ArchiveWriter.OpenAsync(new ArchiveOptions { Directory = _directory, Format = Format, CompressionLevel = Level }).GetAwaiter().GetResult();
     }
 
     [GlobalCleanup]

@@ -121,7 +121,7 @@ public sealed partial class ArchiveWriter
 
     private ArchiveFile OpenFile(DateTimeOffset now)
     {
-        var sealedPath = Path.Combine(_directory, ArchiveFileNames.SealedName(now, _nextSequence));
+        var sealedPath = Path.Combine(_directory, ArchiveFileNames.SealedName(now, _nextSequence, _format));
         var periodTicks = _rotationPeriod.Ticks;
         var rotateAt = new DateTimeOffset((now.UtcTicks / periodTicks + 1) * periodTicks, TimeSpan.Zero);
         try

@@ -12,8 +12,8 @@ namespace Polytape.Archive;
 
 /// <summary>
 /// Appends records to the raw archive: a bounded queue in front of one writer loop that assigns the global
-/// sequence, writes gzip JSON Lines under <c>.open</c> names, flushes on time and count, and seals files on
-/// rotation with a manifest. Open with <see cref="OpenAsync"/> (which first repairs what a crash left);
+/// sequence, writes compressed JSON Lines (zstd by default) under <c>.open</c> names, flushes on time and count, and
+/// seals files on rotation with a manifest. Open with <see cref="OpenAsync"/> (which first repairs what a crash left);
 /// dispose to drain and seal. After a disk failure <see cref="Completion"/> faults with an
 /// <see cref="ArchiveException"/> and appends throw it.
 /// </summary>
@@ -36,6 +36,7 @@ public sealed partial class ArchiveWriter : IArchiveAppender, IAsyncDisposable
     private readonly long _maxFileBytes;
     private readonly int _flushEveryRecords;
     private readonly CompressionLevel _compressionLevel;
+    private readonly ArchiveFormat _format;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Func<string, Stream> _createStream;
@@ -63,6 +64,7 @@ public sealed partial class ArchiveWriter : IArchiveAppender, IAsyncDisposable
         _maxFileBytes = options.MaxFileBytes;
         _flushEveryRecords = options.FlushEveryRecords;
         _compressionLevel = options.CompressionLevel;
+        _format = options.Format;
         _time = time;
         _logger = logger;
         _createStream = createStream;

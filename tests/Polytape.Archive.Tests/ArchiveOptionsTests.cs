@@ -16,11 +16,12 @@ public sealed class ArchiveOptionsTests
             FlushInterval = TimeSpan.Zero,
             FlushEveryRecords = 0,
             QueueCapacity = 0,
+            Format = (ArchiveFormat)7,
         };
 
         var error = Assert.Throws<ArgumentException>(options.Validate);
 
-        foreach (var name in new[] { "Directory", "RotationPeriod", "MaxFileBytes", "FlushInterval", "FlushEveryRecords", "QueueCapacity" })
+        foreach (var name in new[] { "Directory", "RotationPeriod", "MaxFileBytes", "FlushInterval", "FlushEveryRecords", "QueueCapacity", "Format" })
         {
             Assert.Contains(name, error.Message, StringComparison.Ordinal);
         }

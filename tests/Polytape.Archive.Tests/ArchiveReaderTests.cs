@@ -57,21 +57,27 @@ public sealed class ArchiveReaderTests
         }
     }
 
-    [Fact]
-    public async Task SealedFile_ReadWithPlainGzipAndLineSplitting_HoldsOneJsonEnvelopePerRecord()
+    [Theory]
+    [InlineData(ArchiveFormat.Zstd, ".jsonl.zst")]
+    [InlineData(ArchiveFormat.Gzip, ".jsonl.gz")]
+    public async Task SealedFile_ReadWithAPlainDecoderAndLineSplitting_HoldsOneJsonEnvelopePerRecord(ArchiveFormat format, string extension)
     {
         using var directory = new TempDirectory();
         var payloads = SplitLines(RealData.ReadAllBytes(WireFrames)).Concat(Records.Tricky).ToList();
-        await using (var writer = await Archives.OpenAsync(directory.Path))
+        await using (var writer = await Archives.OpenAsync(directory.Path, configure: o => o.Format = format))
         {
             await Archives.AppendAllAsync(writer, payloads.Select(p => Records.Ws(p)));
         }
 
-        // What `zcat file | jq` sees: gzip, then one JSON object per line.
+        // What `zstdcat file | jq` or `zcat file | jq` sees: one complete compressed stream, then one JSON object per line.
+        var sealedFile = Assert.Single(directory.Sealed());
+        Assert.EndsWith(extension, sealedFile, StringComparison.Ordinal);
         var lines = new List<string>();
-        await using (var file = File.OpenRead(Assert.Single(directory.Sealed())))
-        await using (var gzip = new GZipStream(file, CompressionMode.Decompress))
-        using (var text = new StreamReader(gzip, new UTF8Encoding(false, throwOnInvalidBytes: true)))
+        await using (var file = File.OpenRead(sealedFile))
+        await using (Stream decoded = format == ArchiveFormat.Gzip
+            ? new GZipStream(file, CompressionMode.Decompress)
+            : new ZstdSharp.DecompressionStream(file, checkEndOfStream: true))
+        using (var text = new StreamReader(decoded, new UTF8Encoding(false, throwOnInvalidBytes: true)))
         {
             while (await text.ReadLineAsync() is { } line)
             {

@@ -10,13 +10,15 @@ public sealed class ArchiveRecoveryTests
     private const int RecordCount = 300;
     private const int FlushEvery = 25;
 
-    [Fact]
-    public async Task Recovery_OpenFileCutAtManyOffsets_RecoversExactlyTheCompleteRecordsBeforeTheCut()
+    [Theory]
+    [InlineData(ArchiveFormat.Zstd)]
+    [InlineData(ArchiveFormat.Gzip)]
+    public async Task Recovery_OpenFileCutAtManyOffsets_RecoversExactlyTheCompleteRecordsBeforeTheCut(ArchiveFormat format)
     {
         var originals = Enumerable.Range(0, RecordCount)
             .Select(i => i % 5 == 0 ? Records.Tricky[i % Records.Tricky.Count] : Records.PriceChange(i))
             .ToList();
-        var (name, bytes, boundaries) = await CaptureOpenFileAsync(originals);
+        var (name, bytes, boundaries) = await CaptureOpenFileAsync(originals, format);
         var cuts = new SortedSet<int> { 0, 5, 10, 11, 30, bytes.Length };
         for (var i = 0; i < boundaries.Count; i++)
         {
@@ -54,6 +56,7 @@ public sealed class ArchiveRecoveryTests
             {
                 var sealedFile = Assert.Single(directory.Sealed());
                 Assert.Equal(file.SealedPath, sealedFile);
+                Assert.Equal(format, ArchiveFileNames.FormatOf(sealedFile));
                 Assert.True((await ArchiveReader.VerifyAsync(sealedFile)).IsValid, $"cut {cut}");
                 Assert.True(ArchiveReader.ReadManifest(sealedFile).Recovered);
             }
@@ -162,11 +165,12 @@ public sealed class ArchiveRecoveryTests
     }
 
     /// <summary>Writes the records with a flush every <see cref="FlushEvery"/>, noting the open file's length at each flush.</summary>
-    private static async Task<(string Name, byte[] Bytes, List<(int Length, int Records)> Boundaries)> CaptureOpenFileAsync(List<byte[]> payloads)
+    private static async Task<(string Name, byte[] Bytes, List<(int Length, int Records)> Boundaries)> CaptureOpenFileAsync(
+        List<byte[]> payloads, ArchiveFormat format)
     {
         using var directory = new TempDirectory();
         var boundaries = new List<(int Length, int Records)>();
-        await using var writer = await Archives.OpenAsync(directory.Path);
+        await using var writer = await Archives.OpenAsync(directory.Path, configure: o => o.Format = format);
         for (var i = 0; i < payloads.Count; i++)
         {
             await writer.AppendAsync(Records.Ws(payloads[i]));

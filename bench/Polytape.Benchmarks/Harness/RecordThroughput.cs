@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
+using Polytape.Archive;
 using Polytape.Collector.Configuration;
 using Polytape.Collector.Ingest;
 using Polytape.Collector.Observability;
@@ -13,7 +14,7 @@ namespace Polytape.Benchmarks.Harness;
 /// <c>polytape record</c> against a simulator in ANOTHER process (so this process's CPU is the recorder's alone), with
 /// archiving on: sustained frames/s, CPU per frame, RSS, and receive→applied latency percentiles from the recorder's own
 /// histogram. Usage: record-throughput SIMULATOR_URL [seconds] [warmup-seconds] [assets-per-connection] [--sqlite]
-/// [--postgres=NPGSQL_CONNECTION_STRING] [--clickhouse=URL] where SIMULATOR_URL is what <c>polytape simulate --port P</c>
+/// [--postgres=NPGSQL_CONNECTION_STRING] [--clickhouse=URL] [--gzip] where SIMULATOR_URL is what <c>polytape simulate --port P</c>
 /// prints as its CLOB address (http://127.0.0.1:P/). With stores enabled it also samples the loaders' lag (records in
 /// the archive not yet in the slowest store) every 100 ms of the measured window, and times the stop, whose final
 /// catch-up loads what the stores still lack. --alloc-types lists the types allocated during the measured window, from
@@ -46,6 +47,8 @@ public static class RecordThroughput
         config.WebSocket.MaxAssetsPerConnection = perConnection;
         config.Rest.ClobUrl = simulator;
         config.Archive.Directory = Path.Combine(directory, "archive");
+        // --gzip: the archive format before zstd, to compare the two.
+        config.Archive.Format = stores.Contains("--gzip") ? ArchiveFormat.Gzip : ArchiveFormat.Zstd;
         config.Storage.Sqlite.Enabled = stores.Contains("--sqlite");
         config.Storage.Sqlite.Path = Path.Combine(directory, "polytape.db");
         config.Storage.PostgreSql.ConnectionString = Option(stores, "--postgres=");

@@ -1,4 +1,5 @@
 using System.Buffers;
+using Polytape.Archive.Files;
 
 namespace Polytape.Archive.Envelopes;
 
@@ -106,7 +107,11 @@ internal sealed class LineReader : IDisposable
         {
             read = _source.Read(_buffer, _end, _buffer.Length - _end);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException)
+        catch (EndOfStreamException)
+        {
+            return End("the compressed stream ends before its end mark (a truncated file)");
+        }
+        catch (Exception e) when (ArchiveCodec.IsDamage(e))
         {
             return End("the compressed stream is damaged: " + e.Message);
         }

@@ -3,10 +3,11 @@ using System.IO.Compression;
 namespace Polytape.Archive.Files;
 
 /// <summary>
-/// One archive file being written: envelope lines → gzip → digest → file, under a temporary name until
-/// <see cref="Seal"/> finishes the gzip stream, fsyncs and renames it. Owned by one thread at a time.
-/// Lines are gathered into a block before they reach gzip: deflate at level Fastest emits output on every call, so one
-/// call per line meant one file write and one digest update per record (~11% of the recorder's CPU at 30k frames/s).
+/// One archive file being written: envelope lines → compressor (zstd or gzip, by the sealed name's extension) → digest →
+/// file, under a temporary name until <see cref="Seal"/> finishes the compressed stream, fsyncs and renames it. Owned by
+/// one thread at a time. Lines are gathered into a block before they reach the compressor: deflate at level Fastest
+/// emitted output on every call, so one call per line meant one file write and one digest update per record (~11% of
+/// the recorder's CPU at 30k frames/s).
 /// </summary>
 internal sealed class ArchiveFile : IDisposable
 {
@@ -17,7 +18,7 @@ internal sealed class ArchiveFile : IDisposable
     private int _blockLength;
     private readonly Stream _output;
     private readonly DigestStream _digest;
-    private readonly GZipStream _gzip;
+    private readonly Stream _compressor;
     private readonly ManifestBuilder _manifest = new();
     private bool _closed;
 
@@ -30,7 +31,7 @@ internal sealed class ArchiveFile : IDisposable
         RotateAt = rotateAt;
         _output = output;
         _digest = new DigestStream(output);
-        _gzip = new GZipStream(_digest, level, leaveOpen: true);
+        _compressor = ArchiveCodec.Compress(_digest, ArchiveFileNames.FormatOf(sealedPath), level);
     }
 
     /// <summary>The name while written (<c>.open</c>, or <c>.recovering</c> during recovery).</summary>
@@ -41,7 +42,7 @@ internal sealed class ArchiveFile : IDisposable
     /// <summary>When the clock reaches this, the file is sealed and the next record starts a new one.</summary>
     public DateTimeOffset RotateAt { get; }
 
-    /// <summary>Compressed bytes handed to the file so far (gzip emits in blocks, so this trails the records).</summary>
+    /// <summary>Compressed bytes handed to the file so far (compressors emit in blocks, so this trails the records).</summary>
     public long BytesOnDisk => _digest.BytesWritten;
 
     public long Records => _manifest.Records;
@@ -52,7 +53,7 @@ internal sealed class ArchiveFile : IDisposable
     public int UnflushedRecords { get; private set; }
 
     /// <summary>
-    /// Creates the file; a failure here leaves nothing behind but what the stream factory created. Lines reach gzip in
+    /// Creates the file; a failure here leaves nothing behind but what the stream factory created. Lines reach the compressor in
     /// blocks of <paramref name="blockBytes"/>, so <see cref="BytesOnDisk"/> trails the appended lines by up to that much.
     /// </summary>
     public static ArchiveFile Create(
@@ -84,16 +85,16 @@ internal sealed class ArchiveFile : IDisposable
         UnflushedRecords++;
     }
 
-    /// <summary>A gzip sync flush: everything appended so far becomes decodable from the file, and reaches the OS.</summary>
+    /// <summary>A sync flush: everything appended so far becomes decodable from the file, and reaches the OS.</summary>
     public void Flush()
     {
         DrainBlock();
-        _gzip.Flush();
+        _compressor.Flush();
         UnflushedRecords = 0;
     }
 
     /// <summary>
-    /// Finishes the gzip stream, fsyncs, closes and renames the file to its sealed name; returns its manifest for the
+    /// Finishes the compressed stream, fsyncs, closes and renames the file to its sealed name; returns its manifest for the
     /// caller to write. On failure the file is abandoned under its writing name and the exception propagates.
     /// </summary>
     public ArchiveManifest Seal(bool recovered)
@@ -101,7 +102,7 @@ internal sealed class ArchiveFile : IDisposable
         try
         {
             DrainBlock();
-            _gzip.Dispose();
+            _compressor.Dispose();
             ArchiveStreams.FlushToDisk(_output);
             _output.Dispose();
             _closed = true;
@@ -120,7 +121,7 @@ internal sealed class ArchiveFile : IDisposable
     }
 
     /// <summary>
-    /// Stops writing after a failure: nothing more reaches the file (the digest swallows gzip's closing bytes), the handle
+    /// Stops writing after a failure: nothing more reaches the file (the digest swallows the compressor's closing bytes), the handle
     /// is released, and the file keeps its writing name so that recovery finds it. Never throws.
     /// </summary>
     public void Abandon()
@@ -134,11 +135,11 @@ internal sealed class ArchiveFile : IDisposable
         _digest.Poison();
         try
         {
-            _gzip.Dispose();
+            _compressor.Dispose();
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or NotSupportedException)
+        catch (Exception e) when (e is IOException or ObjectDisposedException or NotSupportedException || ArchiveCodec.IsDamage(e))
         {
-            // The native deflate state is released even when the final write fails.
+            // The compressor's state is released even when the final write fails.
         }
 
         try
@@ -160,7 +161,7 @@ internal sealed class ArchiveFile : IDisposable
             DrainBlock();
             if (bytes.Length > _block.Length)
             {
-                _gzip.Write(bytes);
+                _compressor.Write(bytes);
                 return;
             }
         }
@@ -176,7 +177,7 @@ internal sealed class ArchiveFile : IDisposable
             // Emptied first: after a failed write the block must not be offered again (abandoning discards it anyway).
             var length = _blockLength;
             _blockLength = 0;
-            _gzip.Write(_block, 0, length);
+            _compressor.Write(_block, 0, length);
         }
     }
 

@@ -4,8 +4,8 @@ namespace Polytape.Archive.Files;
 internal static class ArchiveStreams
 {
     /// <summary>
-    /// Buffered well beyond GZipStream's 8 KB output blocks, to save write calls; a gzip flush flushes this buffer too,
-    /// so a flush still reaches the OS at once.
+    /// Buffered well beyond the compressors' output blocks, to save write calls; a compressor's flush flushes this buffer
+    /// too, so a flush still reaches the OS at once.
     /// </summary>
     public static Stream CreateFile(string path) =>
         new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize: 256 * 1024);

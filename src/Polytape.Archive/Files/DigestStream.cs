@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace Polytape.Archive.Files;
 
 /// <summary>
-/// Sits between GZipStream and the file: counts and SHA-256-hashes the compressed bytes on their way out, so
+/// Sits between the compressor and the file: counts and SHA-256-hashes the compressed bytes on their way out, so
 /// sealing needs no second read. Once <see cref="Poison"/>ed it swallows writes, so abandoning a failed file
 /// cannot append anything to what is already on disk.
 /// </summary>

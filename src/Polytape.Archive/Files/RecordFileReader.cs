@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Polytape.Archive.Envelopes;
 
 namespace Polytape.Archive.Files;
@@ -10,7 +9,7 @@ namespace Polytape.Archive.Files;
 internal sealed class RecordFileReader : IDisposable
 {
     private readonly FileStream _file;
-    private readonly GZipStream _gzip;
+    private readonly Stream _decompressor;
     private readonly LineReader _lines;
     private readonly LabelCache _labels = new();
     private byte[]? _payloads;
@@ -20,8 +19,8 @@ internal sealed class RecordFileReader : IDisposable
     {
         Path = path;
         _file = file;
-        _gzip = new GZipStream(file, CompressionMode.Decompress);
-        _lines = new LineReader(_gzip) { Follow = follow };
+        _decompressor = ArchiveCodec.Decompress(file, ArchiveFileNames.FormatOf(path), complete: !ArchiveFileNames.IsOpen(path));
+        _lines = new LineReader(_decompressor) { Follow = follow };
     }
 
     public string Path { get; }
@@ -90,7 +89,7 @@ internal sealed class RecordFileReader : IDisposable
     public void Dispose()
     {
         _lines.Dispose();
-        _gzip.Dispose();
+        _decompressor.Dispose();
         _file.Dispose();
     }
 }

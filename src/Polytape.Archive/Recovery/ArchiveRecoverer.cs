@@ -7,7 +7,8 @@ namespace Polytape.Archive.Recovery;
 
 /// <summary>
 /// Puts an archive directory back in order before writing: every <c>.open</c> file left by a crash is copied,
-/// line by line and byte for byte, up to its last complete record into a sealed file with a manifest; missing
+/// line by line and byte for byte, up to its last complete record into a sealed file with a manifest (in the format its
+/// name says, so a gzip file from an older run stays gzip); missing
 /// manifests are rebuilt; the highest sequence is found so that writing continues after it.
 /// </summary>
 internal sealed class ArchiveRecoverer(string directory, Func<string, Stream> createStream, CompressionLevel level, ILogger logger)
@@ -16,7 +17,7 @@ internal sealed class ArchiveRecoverer(string directory, Func<string, Stream> cr
     {
         DeleteLeftovers();
         var recovered = new List<RecoveredArchiveFile>();
-        foreach (var openPath in ArchiveFileNames.OrderBySequence(Directory.EnumerateFiles(directory, ArchiveFileNames.OpenPattern)))
+        foreach (var openPath in ArchiveFileNames.OrderBySequence(ArchiveFileNames.Enumerate(directory, ArchiveFileNames.OpenSuffix)))
         {
             cancellationToken.ThrowIfCancellationRequested();
             recovered.Add(RecoverOpenFile(openPath));
@@ -53,7 +54,7 @@ internal sealed class ArchiveRecoverer(string directory, Func<string, Stream> cr
     /// <summary>Partial copies from an interrupted recovery (their source is still there) and half-written manifests.</summary>
     private void DeleteLeftovers()
     {
-        var leftovers = Directory.EnumerateFiles(directory, ArchiveFileNames.SealedPattern + ArchiveFileNames.RecoveringSuffix)
+        var leftovers = ArchiveFileNames.Enumerate(directory, ArchiveFileNames.RecoveringSuffix)
             .Concat(Directory.EnumerateFiles(directory, "*" + ArchiveFileNames.ManifestSuffix + ArchiveFileNames.TemporarySuffix))
             .ToList();
         foreach (var leftover in leftovers)

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Polytape.Archive;
 
 namespace Polytape.Collector.Configuration;
 
@@ -44,6 +45,7 @@ internal static class ConfigSchema
         ConfigSetting.Text("archive.directory", c => c.Archive.Directory, (c, v) => c.Archive.Directory = v),
         ConfigSetting.Duration("archive.rotation", c => c.Archive.Rotation, (c, v) => c.Archive.Rotation = v),
         ConfigSetting.Duration("archive.flush_interval", c => c.Archive.FlushInterval, (c, v) => c.Archive.FlushInterval = v),
+        ConfigSetting.Choice<ArchiveFormat>("archive.format", c => c.Archive.Format, (c, v) => c.Archive.Format = v),
         ConfigSetting.Choice<ArchiveCompression>("archive.compression", c => c.Archive.Compression, (c, v) => c.Archive.Compression = v),
 
         ConfigSetting.Flag("storage.sqlite.enabled", c => c.Storage.Sqlite.Enabled, (c, v) => c.Storage.Sqlite.Enabled = v),

@@ -13,7 +13,12 @@ public sealed class TempDirectory : IDisposable
 
     public string Combine(string name) => System.IO.Path.Combine(Path, name);
 
-    public string[] Sealed() => Directory.GetFiles(Path, "polytape-*.jsonl.gz").Order(StringComparer.Ordinal).ToArray();
+    /// <summary>Sealed data files of either format.</summary>
+    public string[] Sealed() =>
+        Directory.GetFiles(Path, "polytape-*.jsonl.*")
+            .Where(path => path.EndsWith(".zst", StringComparison.Ordinal) || path.EndsWith(".gz", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
 
     public string[] Open() => Directory.GetFiles(Path, "*.open").Order(StringComparer.Ordinal).ToArray();
 

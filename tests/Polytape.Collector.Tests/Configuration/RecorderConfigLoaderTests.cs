@@ -58,6 +58,7 @@ public sealed class RecorderConfigLoaderTests : IDisposable
               verify_interval: 0s
             archive:
               rotation: 15m
+              format: gzip
               compression: smallest
             storage:
               sqlite: { enabled: false }
@@ -88,6 +89,7 @@ public sealed class RecorderConfigLoaderTests : IDisposable
         Assert.Equal(TimeSpan.Zero, config.Rest.VerifyInterval);
         Assert.Equal(TimeSpan.FromMinutes(15), config.Archive.Rotation);
         Assert.Equal(ArchiveCompression.Smallest, config.Archive.Compression);
+        Assert.Equal(Polytape.Archive.ArchiveFormat.Gzip, config.Archive.Format);
         Assert.False(config.Storage.Sqlite.Enabled);
         Assert.Equal("Host=db;Database=polytape", config.Storage.PostgreSql.ConnectionString);
         Assert.Equal(new Uri("http://ch:8123/"), config.Storage.ClickHouse.Url);

@@ -126,12 +126,19 @@ public sealed class RecorderConfigValidationTests
     [Fact]
     public void ToArchiveOptions_CarriesTheArchiveSettings_AndIsValid()
     {
-        var config = RecorderConfigLoader.LoadYaml("archive:\n  directory: /tmp/a\n  rotation: 15m\n  compression: optimal\n");
+        var config = RecorderConfigLoader.LoadYaml("archive:\n  directory: /tmp/a\n  rotation: 15m\n  format: gzip\n  compression: optimal\n");
         var archive = config.Archive.ToArchiveOptions();
 
         archive.Validate();
         Assert.Equal("/tmp/a", archive.Directory);
         Assert.Equal(TimeSpan.FromMinutes(15), archive.RotationPeriod);
         Assert.Equal(System.IO.Compression.CompressionLevel.Optimal, archive.CompressionLevel);
+        Assert.Equal(Polytape.Archive.ArchiveFormat.Gzip, archive.Format);
+    }
+
+    [Fact]
+    public void ToArchiveOptions_ByDefault_WritesZstd()
+    {
+        Assert.Equal(Polytape.Archive.ArchiveFormat.Zstd, RecorderConfigLoader.LoadYaml("archive:\n  directory: /tmp/a\n").Archive.ToArchiveOptions().Format);
     }
 }
