@@ -37,9 +37,9 @@ internal sealed class SessionClock(DateTimeOffset startedAt)
     {
         var last = Interlocked.Read(ref _lastDataTicks);
         var fromTicks = last == 0 ? StartedAt.UtcTicks : last;
-        var limitTicks = (last == 0 ? firstMessageGrace : staleAfter).Ticks + 1;
+        var limitTicks = (last == 0 ? firstMessageGrace : staleAfter).Ticks;
         return limitTicks >= DateTimeOffset.MaxValue.UtcTicks - fromTicks
             ? DateTimeOffset.MaxValue
-            : new DateTimeOffset(fromTicks + limitTicks, TimeSpan.Zero);
+            : new DateTimeOffset(fromTicks + limitTicks + 1, TimeSpan.Zero);
     }
 }
