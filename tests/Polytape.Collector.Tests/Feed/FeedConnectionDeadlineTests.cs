@@ -152,20 +152,21 @@ public sealed class FeedConnectionDeadlineTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Lowering_StaleAfter_while_the_loop_sleeps_takes_effect_at_the_new_limit()
+    public async Task Lowering_StaleAfter_while_the_loop_sleeps_takes_effect_at_once()
     {
-        var (feed, run) = await StartedAsync();
-        feed.StaleAfter = TimeSpan.FromMinutes(10);
-        _clock.Advance(TimeSpan.FromSeconds(30));
+        var (feed, run) = await StartedAsync(staleAfter: TimeSpan.FromMinutes(10));
+        _clock.Advance(PingInterval);
+        await _sink.NextFrameAsync(t => t == "PONG"); // the loop is up, going to sleep until the next PING at 20 s
 
-        feed.StaleAfter = TimeSpan.FromSeconds(20); // 30 s silent: past it, with the loop asleep towards its next PING at 40 s
+        feed.StaleAfter = TimeSpan.FromSeconds(5); // 10 s silent: already past it, and the clock will not move again
 
         var ended = await _sink.NextEndAsync();
         Assert.Equal((1, FeedDisconnectReason.Stale), (ended.Epoch, ended.Reason));
+        Assert.Equal("no market data for 10 s while subscribed", ended.Detail);
         await StopAsync(run);
     }
 
-    private async Task<(FeedConnection Feed, Task Run)> StartedAsync(bool awaitDump = true)
+    private async Task<(FeedConnection Feed, Task Run)> StartedAsync(bool awaitDump = true, TimeSpan? staleAfter = null)
     {
         var feed = new FeedConnection("deadline-1", new FeedOptions
         {
@@ -174,6 +175,7 @@ public sealed class FeedConnectionDeadlineTests : IAsyncLifetime, IDisposable
             StaleAfter = StaleAfter,
             FirstMessageGrace = Grace,
         }, _sink, _clock);
+        feed.StaleAfter = staleAfter ?? StaleAfter;
         await feed.SubscribeAsync(_tokens.Take(2));
         var run = feed.RunAsync(_stop.Token);
         Assert.Equal((1, 2), await _sink.NextStartAsync());
