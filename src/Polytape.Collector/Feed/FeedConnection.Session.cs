@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.WebSockets;
+using System.Threading.Channels;
 
 namespace Polytape.Collector.Feed;
 
@@ -165,18 +166,16 @@ public sealed partial class FeedConnection
     }
 
     /// <summary>
-    /// The only sender once the session runs: subscription changes (sent as soon as they arrive), PINGs, and
-    /// the staleness watchdog (checked on a short tick).
+    /// The only sender once the session runs: subscription changes (sent as soon as they arrive), PINGs, and the
+    /// staleness watchdog. It sleeps until the next thing is due (the next PING, or the instant the session would turn
+    /// stale if nothing more arrived) or a command comes: about one wake-up per <see cref="FeedOptions.PingInterval"/>
+    /// instead of a polling tick (a 1 s tick was 1,500 timer fires a second at the full universe).
     /// </summary>
     private async Task<(FeedDisconnectReason Reason, string Detail)> ControlLoopAsync(ClientWebSocket socket, SessionClock session, CancellationToken cancellationToken)
     {
-        // One second is fine enough for pings every 10 s and stale limits of tens of seconds; at the full universe
-        // (1,500 connections) a 250 ms tick was 6,000 timer wake-ups a second.
-        var tick = TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(1).Ticks, _options.PingInterval.Ticks));
-        using var timer = new PeriodicTimer(tick, _time);
+        // The deadline timer wakes the loop through the command channel, so the loop awaits one thing only.
+        using var deadline = _time.CreateTimer(static state => ((ChannelWriter<FeedCommand>)state!).TryWrite(FeedCommand.WakeUp), _commands.Writer, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         var nextPing = session.StartedAt + _options.PingInterval;
-        Task<bool>? pendingTick = null;
-        Task<bool>? pendingCommand = null;
         try
         {
             while (true)
@@ -189,22 +188,6 @@ public sealed partial class FeedConnection
                     }
                 }
 
-                // At most one wait of each kind is outstanding; a few allocations per second, none per frame.
-                pendingTick ??= timer.WaitForNextTickAsync(cancellationToken).AsTask();
-                pendingCommand ??= _commands.Reader.WaitToReadAsync(cancellationToken).AsTask();
-                if (await Task.WhenAny(pendingTick, pendingCommand).ConfigureAwait(false) == pendingCommand)
-                {
-                    await pendingCommand.ConfigureAwait(false);
-                    pendingCommand = null;
-                    continue;
-                }
-
-                if (!await pendingTick.ConfigureAwait(false))
-                {
-                    break;
-                }
-
-                pendingTick = null;
                 var now = _time.GetUtcNow();
                 if (now >= nextPing)
                 {
@@ -212,10 +195,34 @@ public sealed partial class FeedConnection
                     nextPing = now + _options.PingInterval;
                 }
 
-                if (DesiredCount > 0 && session.IsStale(now, StaleAfter, _options.FirstMessageGrace, out var silence))
+                var subscribed = DesiredCount > 0;
+                if (subscribed && session.IsStale(now, StaleAfter, _options.FirstMessageGrace, out var silence))
                 {
                     return (FeedDisconnectReason.Stale, $"no market data for {silence.TotalSeconds:F0} s while subscribed");
                 }
+
+                var wakeAt = subscribed ? Min(nextPing, session.StaleAt(StaleAfter, _options.FirstMessageGrace)) : nextPing;
+                var due = wakeAt - now;
+                if (due <= TimeSpan.Zero)
+                {
+                    continue; // StaleAfter was lowered meanwhile: judge again now (a timer armed at 0 would wait for the next tick)
+                }
+
+                deadline.Change(WholeMilliseconds(due), Timeout.InfiniteTimeSpan);
+
+                // A timer counts its due time from when it is armed. If the clock moved after `now` was read (a test's
+                // Advance, or a long preemption), the timer may fire late by that much: judge again from the new time.
+                if (_time.GetUtcNow() - now > ArmingSlack)
+                {
+                    continue;
+                }
+
+                if (!await _commands.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    break;
+                }
+
+                ControlWakeUps++;
             }
         }
         catch (WebSocketException ex)
@@ -225,6 +232,15 @@ public sealed partial class FeedConnection
 
         return (FeedDisconnectReason.Stopped, "stopped");
     }
+
+    /// <summary>Clock movement while arming that is read as a test's Advance or a stall, not as the time arming takes.</summary>
+    private static readonly TimeSpan ArmingSlack = TimeSpan.FromMilliseconds(1);
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    /// <summary>Rounded up: system timers truncate to whole milliseconds and would otherwise fire just before the deadline, then spin.</summary>
+    private static TimeSpan WholeMilliseconds(TimeSpan due) =>
+        TimeSpan.FromTicks((due.Ticks + TimeSpan.TicksPerMillisecond - 1) / TimeSpan.TicksPerMillisecond * TimeSpan.TicksPerMillisecond);
 
     private async Task SendSubscriptionAsync(ClientWebSocket socket, List<string> assets, CancellationToken cancellationToken)
     {

@@ -61,6 +61,9 @@ public sealed partial class FeedConnection
 
     public long FramesReceived { get; private set; }
 
+    /// <summary>How often the control loop woke from its wait (deadlines and commands): shows that it sleeps between them.</summary>
+    internal long ControlWakeUps { get; private set; }
+
     /// <summary>When the last data frame (anything but PONG) arrived, in any session; read from other threads.</summary>
     public DateTimeOffset? LastDataAt
     {
@@ -85,7 +88,11 @@ public sealed partial class FeedConnection
         set
         {
             ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero);
-            Interlocked.Exchange(ref _staleAfterTicks, value.Ticks);
+            if (Interlocked.Exchange(ref _staleAfterTicks, value.Ticks) > value.Ticks)
+            {
+                // Lowered: the control loop sleeps until the old, later deadline; wake it to judge by the new one.
+                _commands.Writer.TryWrite(FeedCommand.WakeUp);
+            }
         }
     }
 
@@ -184,5 +191,9 @@ public sealed partial class FeedConnection
         }
     }
 
-    private readonly record struct FeedCommand(bool Subscribe, List<string> AssetIds);
+    private readonly record struct FeedCommand(bool Subscribe, List<string> AssetIds)
+    {
+        /// <summary>No ids, so nothing is sent: it only wakes the control loop to re-judge its PING and stale deadlines.</summary>
+        public static readonly FeedCommand WakeUp = new(Subscribe: false, AssetIds: []);
+    }
 }

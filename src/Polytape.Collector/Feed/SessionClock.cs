@@ -27,4 +27,19 @@ internal sealed class SessionClock(DateTimeOffset startedAt)
         silence = now - new DateTimeOffset(last, TimeSpan.Zero);
         return silence > staleAfter;
     }
+
+    /// <summary>
+    /// The first instant at which <see cref="IsStale"/> holds if no data arrives before it (silence must exceed the
+    /// limit, hence one tick past it): the control loop sleeps until then instead of polling. Data arriving meanwhile
+    /// only moves it later, so waking at an earlier answer is safe.
+    /// </summary>
+    public DateTimeOffset StaleAt(TimeSpan staleAfter, TimeSpan firstMessageGrace)
+    {
+        var last = Interlocked.Read(ref _lastDataTicks);
+        var fromTicks = last == 0 ? StartedAt.UtcTicks : last;
+        var limitTicks = (last == 0 ? firstMessageGrace : staleAfter).Ticks;
+        return limitTicks >= DateTimeOffset.MaxValue.UtcTicks - fromTicks
+            ? DateTimeOffset.MaxValue
+            : new DateTimeOffset(fromTicks + limitTicks + 1, TimeSpan.Zero);
+    }
 }

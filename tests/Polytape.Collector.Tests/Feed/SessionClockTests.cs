@@ -29,4 +29,28 @@ public sealed class SessionClockTests
         Assert.False(clock.IsStale(Start + TimeSpan.FromSeconds(159), StaleAfter, Grace, out _));
         Assert.True(clock.IsStale(Start + TimeSpan.FromSeconds(161), StaleAfter, Grace, out _));
     }
+
+    [Fact]
+    public void StaleAt_IsTheFirstInstantIsStaleHolds_BeforeAndAfterTheFirstMessage()
+    {
+        var clock = new SessionClock(Start);
+        var graceEnds = clock.StaleAt(StaleAfter, Grace);
+        Assert.False(clock.IsStale(graceEnds - TimeSpan.FromTicks(1), StaleAfter, Grace, out _));
+        Assert.True(clock.IsStale(graceEnds, StaleAfter, Grace, out _));
+
+        clock.DataAt(Start + TimeSpan.FromSeconds(5));
+        var staleAt = clock.StaleAt(StaleAfter, Grace);
+        Assert.Equal(Start + TimeSpan.FromSeconds(65) + TimeSpan.FromTicks(1), staleAt);
+        Assert.False(clock.IsStale(staleAt - TimeSpan.FromTicks(1), StaleAfter, Grace, out _));
+        Assert.True(clock.IsStale(staleAt, StaleAfter, Grace, out _));
+    }
+
+    [Fact]
+    public void StaleAt_WithAnEndlessLimit_IsTheEndOfTime()
+    {
+        var clock = new SessionClock(Start);
+        clock.DataAt(Start);
+
+        Assert.Equal(DateTimeOffset.MaxValue, clock.StaleAt(TimeSpan.MaxValue, Grace));
+    }
 }
