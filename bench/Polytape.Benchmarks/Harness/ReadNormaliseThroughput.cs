@@ -11,7 +11,8 @@ namespace Polytape.Benchmarks.Harness;
 /// (dropped once full, as a loader hands them to its writer). Several passes over the same archive, so the first
 /// shows the JIT and the rest the steady state; each reports records/s, CPU-µs per record (this process, so robust
 /// to other load) and bytes allocated per record on the reading thread.
-/// Usage: read-normalise [records] [markets] [passes] [--archive=DIR] [--read-only]
+/// --alloc-types lists the types the last pass allocated, from the runtime's allocation sampling.
+/// Usage: read-normalise [records] [markets] [passes] [--archive=DIR] [--read-only] [--alloc-types]
 /// </summary>
 public static class ReadNormaliseThroughput
 {
@@ -25,17 +26,24 @@ public static class ReadNormaliseThroughput
         var passes = numbers.Length > 2 ? numbers[2] : 5;
         var given = args.FirstOrDefault(arg => arg.StartsWith("--archive=", StringComparison.Ordinal))?["--archive=".Length..];
         var readOnly = args.Contains("--read-only");
+        using var allocations = args.Contains("--alloc-types") ? new AllocationSampler() : null;
         var directory = given ?? Path.Combine(Path.GetTempPath(), "polytape-read-bench-" + Guid.NewGuid().ToString("N"));
         try
         {
-            if (given is null)
+            if (given is null || !Directory.Exists(given))
             {
+                // A named archive that does not exist yet is written and kept, so a profiler can watch the reading alone.
                 await SimulatedArchive.WriteAsync(directory, SimulatedArchive.Records(records, markets));
             }
 
             var cpuPerRecord = new List<double>();
             for (var pass = 1; pass <= passes; pass++)
             {
+                if (pass == passes)
+                {
+                    allocations?.Start();
+                }
+
                 var result = Pass(directory, readOnly);
                 var cpuMicros = result.Cpu.TotalMicroseconds / result.Records;
                 if (pass > 1)
@@ -52,6 +60,11 @@ public static class ReadNormaliseThroughput
                 cpuPerRecord.Sort();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"steady passes: cpu µs/record min {cpuPerRecord[0]:F2}, median {cpuPerRecord[cpuPerRecord.Count / 2]:F2}"));
+            }
+
+            foreach (var (type, bytes) in allocations?.Top(15) ?? [])
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  allocated ~{bytes / 1048576.0:N1} MiB of {type}"));
             }
         }
         finally
