@@ -25,20 +25,25 @@ internal static class EscapedQuoteBlock
     /// <summary>
     /// Unescapes the longest prefix of the 16 bytes at the start of <paramref name="source"/> that holds only plain bytes
     /// and whole <c>\"</c> pairs into <paramref name="destination"/> (both must have 16 bytes of room; bytes past
-    /// <paramref name="written"/> are scratch). Returns the prefix's length in source bytes: 16 when the block was all such.
+    /// <paramref name="written"/> are scratch). True when the block held nothing else, so the caller goes on with the
+    /// next block at <paramref name="consumed"/> (a backslash in the last byte is left to it, as its pair may be there);
+    /// false when it stopped at a byte to be handled alone (another escape, the closing quote, a control byte).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Copy(ReadOnlySpan<byte> source, Span<byte> destination, out int written)
+    public static bool Copy(ReadOnlySpan<byte> source, Span<byte> destination, out int consumed, out int written)
     {
         var block = Vector128.Create(source[..Vector128<byte>.Count]);
         var backslashes = Vector128.Equals(block, Vector128.Create((byte)'\\')).ExtractMostSignificantBits();
         var quotes = Vector128.Equals(block, Vector128.Create((byte)'"')).ExtractMostSignificantBits();
         var controls = Vector128.LessThan(block, Vector128.Create((byte)' ')).ExtractMostSignificantBits();
-        // Outside a \" pair: a backslash before anything but a quote (or at the block's end), a quote without its
-        // backslash (the closing quote), a raw control byte. The prefix ends at the first.
-        var irregular = controls | (quotes & ~(backslashes << 1)) | (backslashes & ~(quotes >> 1));
+        // Outside a \" pair: a backslash before anything but a quote (in the block: a last-byte one is deferred), a
+        // quote without its backslash (the closing quote), a raw control byte. The prefix ends at the first.
+        const uint lastByte = 0x8000;
+        var irregular = controls | (quotes & ~(backslashes << 1)) | (backslashes & ~(quotes >> 1) & ~lastByte);
         var prefix = BitOperations.TrailingZeroCount(irregular | (1u << Vector128<byte>.Count));
-        var dropped = backslashes & ((1u << prefix) - 1);
+        var clean = prefix == Vector128<byte>.Count;
+        consumed = clean && (backslashes & lastByte) != 0 ? prefix - 1 : prefix;
+        var dropped = backslashes & ((1u << consumed) - 1);
         var low = dropped & 0xFF;
         var high = dropped >> Half;
         var pattern = Vector128.Create(KeptIndices[low], KeptIndices[high] + 0x0808_0808_0808_0808UL).AsByte();
@@ -47,8 +52,8 @@ internal static class EscapedQuoteBlock
         // the high half, so its kept count may include bytes past the prefix).
         BinaryPrimitives.WriteUInt64LittleEndian(destination, packed.GetElement(0));
         BinaryPrimitives.WriteUInt64LittleEndian(destination[(Half - BitOperations.PopCount(low))..], packed.GetElement(1));
-        written = prefix - BitOperations.PopCount(dropped);
-        return prefix;
+        written = consumed - BitOperations.PopCount(dropped);
+        return clean;
     }
 
     private static ulong[] BuildKeptIndices()

@@ -37,22 +37,25 @@ internal static class JsonStringUnescaper
             if (source.Length - read >= Vector128<byte>.Count && destination.Length - written >= Vector128<byte>.Count)
             {
                 // Both sides have room for the block; keep only the part before a special byte (or \" pairs and all).
-                int clean;
                 if (shuffleQuotes)
                 {
-                    clean = EscapedQuoteBlock.Copy(source[read..], destination[written..], out var produced);
+                    var clean = EscapedQuoteBlock.Copy(source[read..], destination[written..], out var taken, out var produced);
+                    read += taken;
                     written += produced;
+                    if (clean)
+                    {
+                        continue;
+                    }
                 }
                 else
                 {
-                    clean = JsonStringBytes.CopyBlock(source[read..], destination[written..]);
+                    var clean = JsonStringBytes.CopyBlock(source[read..], destination[written..]);
+                    read += clean;
                     written += clean;
-                }
-
-                read += clean;
-                if (clean == Vector128<byte>.Count)
-                {
-                    continue;
+                    if (clean == Vector128<byte>.Count)
+                    {
+                        continue;
+                    }
                 }
 
                 value = source[read];
