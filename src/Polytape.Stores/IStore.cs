@@ -22,7 +22,8 @@ public interface IStore : IAsyncDisposable
 
     /// <summary>
     /// Atomically replaces the rows of the batch's sequence range with the batch's rows and raises the position to
-    /// its last sequence (never lowers it). Loading the same records twice therefore gives the same rows.
+    /// its last sequence (never lowers it). Loading the same records twice therefore gives the same rows. The batch is
+    /// the caller's again once the returned task completes (the loader refills it): keep nothing of it past that.
     /// </summary>
     Task WriteAsync(RowBatch batch, CancellationToken cancellationToken = default);
 

@@ -22,6 +22,7 @@ public sealed class StoreLoader
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly RecordNormaliser _normaliser = new();
+    private readonly RowBatchSpares _spares = new();
     private long _position;
     private long _archiveLast;
     private long _rows;
@@ -177,7 +178,7 @@ public sealed class StoreLoader
     {
         var since = window.Since is { } s ? ArchiveRecord.ToMicros(s) : long.MinValue;
         var until = window.Until is { } u ? ArchiveRecord.ToMicros(u) : long.MaxValue;
-        var batch = new RowBatch();
+        var batch = _spares.Rent();
         long first = 0, last = 0;
         // Each record is normalised before the next is read, and rows copy what they keep: the payload buffer can be reused.
         foreach (var record in ArchiveReader.ReadReusingPayloads(_archive, new ArchiveRange { FromSequence = fromSequence }))
@@ -200,7 +201,7 @@ public sealed class StoreLoader
             if (batch.Records >= _options.BatchRecords)
             {
                 Enqueue(queue, batch, cancellationToken);
-                batch = new RowBatch(sizedLike: batch);
+                batch = _spares.Rent(sizedLike: batch);
             }
         }
 
@@ -247,7 +248,7 @@ public sealed class StoreLoader
     /// <summary>Normalises and enqueues every record the follower has; a partial batch is sent at the end of the poll.</summary>
     private void ReadAvailable(ChannelWriter<RowBatch> queue, ArchiveFollower follower, CancellationToken cancellationToken)
     {
-        var batch = new RowBatch();
+        var batch = _spares.Rent();
         foreach (var record in follower.ReadAvailable())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -256,13 +257,17 @@ public sealed class StoreLoader
             if (batch.Records >= _options.BatchRecords)
             {
                 Enqueue(queue, batch, cancellationToken);
-                batch = new RowBatch(sizedLike: batch);
+                batch = _spares.Rent(sizedLike: batch);
             }
         }
 
         if (batch.Records > 0)
         {
             Enqueue(queue, batch, cancellationToken);
+        }
+        else
+        {
+            _spares.Return(batch);
         }
     }
 
@@ -290,6 +295,8 @@ public sealed class StoreLoader
             Interlocked.Add(ref _records, batch.Records);
             Interlocked.Increment(ref _batches);
             Volatile.Write(ref _position, Math.Max(Position, batch.LastSequence));
+            // The store has its rows: the reader can fill the batch again.
+            _spares.Return(batch);
             await ApplyRetentionWhenDueAsync(cancellationToken).ConfigureAwait(false);
         }
     }

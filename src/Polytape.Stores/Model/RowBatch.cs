@@ -92,5 +92,27 @@ public sealed class RowBatch
         Records++;
     }
 
+    /// <summary>
+    /// Empties the batch for reuse: no rows, no records covered, each list keeping its capacity (see
+    /// <see cref="RowBatchSpares"/>). Only once whoever received the batch is done with it.
+    /// </summary>
+    public void Clear()
+    {
+        Markets.Clear();
+        Outcomes.Clear();
+        Snapshots.Clear();
+        LevelChanges.Clear();
+        TopOfBook.Clear();
+        Trades.Clear();
+        TickSizeChanges.Clear();
+        Lifecycle.Clear();
+        Continuity.Clear();
+        FirstSequence = 0;
+        LastSequence = 0;
+        MinReceivedMicros = long.MaxValue;
+        MaxReceivedMicros = long.MinValue;
+        Records = 0;
+    }
+
     private static int Room(int? count) => count is { } rows ? rows + (rows / 8) : 0;
 }
