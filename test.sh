@@ -75,8 +75,9 @@ fi
 stop_clickhouse() {
   [[ -n "$clickhouse_pid" ]] || return 0
   kill "$clickhouse_pid" 2>/dev/null
-  for _ in $(seq 1 40); do kill -0 "$clickhouse_pid" 2>/dev/null || return 0; sleep 0.25; done
-  kill -9 "$clickhouse_pid" 2>/dev/null
+  for _ in $(seq 1 40); do kill -0 "$clickhouse_pid" 2>/dev/null || break; sleep 0.25; done
+  kill -0 "$clickhouse_pid" 2>/dev/null && kill -9 "$clickhouse_pid" 2>/dev/null
+  # Memory, not disk: give it back (the next run's start removes a leftover too).
   [[ "$clickhouse_data" == /dev/shm/* ]] && rm -rf "$clickhouse_data"
   return 0
 }
