@@ -8,6 +8,7 @@ using Polytape.Benchmarks.Harness;
 // Discovery memory:  dotnet run -c Release --project bench/Polytape.Benchmarks -- discovery-memory SIMULATOR_URL [refreshes]
 // Read+normalise:    dotnet run -c Release --project bench/Polytape.Benchmarks -- read-normalise [records] [markets] [passes] [--archive=DIR] [--read-only]
 // Store rows/s:      dotnet run -c Release --project bench/Polytape.Benchmarks -- store-throughput STORE [records] [markets] [batch]
+// Archive to load:   dotnet run -c Release --project bench/Polytape.Benchmarks -- write-archive DIR [records] [markets]   (then time `polytape load --from DIR`)
 if (args.Length > 0 && args[0] == "read-normalise")
 {
     return await ReadNormaliseThroughput.RunAsync(args[1..]);
@@ -16,6 +17,14 @@ if (args.Length > 0 && args[0] == "read-normalise")
 if (args.Length > 0 && args[0] == "store-throughput")
 {
     return await StoreThroughput.RunAsync(args[1..]);
+}
+
+if (args.Length > 1 && args[0] == "write-archive")
+{
+    var records = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 200_000;
+    var markets = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 200;
+    await SimulatedArchive.WriteAsync(args[1], SimulatedArchive.Records(records, markets));
+    return 0;
 }
 
 if (args.Length > 0 && args[0] == "discovery-memory")

@@ -15,7 +15,7 @@ internal sealed class CpuMeter
     private readonly int? _serverPid = int.TryParse(Environment.GetEnvironmentVariable("POLYTAPE_BENCH_SERVER_PID"), out var pid) ? pid : null;
     private readonly Stopwatch _wall = Stopwatch.StartNew();
     private TimeSpan _ownStart;
-    private double _serverStart;
+    private (double User, double System) _serverStart;
 
     public CpuMeter() => Restart();
 
@@ -31,20 +31,24 @@ internal sealed class CpuMeter
     {
         var wall = _wall.Elapsed.TotalSeconds;
         var own = (Process.GetCurrentProcess().TotalProcessorTime - _ownStart).TotalSeconds;
-        var server = ServerSeconds() - _serverStart;
+        var (serverUser, serverSystem) = ServerSeconds();
+        serverUser -= _serverStart.User;
+        serverSystem -= _serverStart.System;
+        var server = serverUser + serverSystem;
         var load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
         var invariant = CultureInfo.InvariantCulture;
         var serverPart = _serverPid is null
             ? string.Empty
-            : string.Create(invariant, $", server cpu {server:F2} s ({rows / Math.Max(own + server, 1e-9):N0} rows per cpu-s of both)");
+            : string.Create(invariant, $", server cpu {server:F2} s (user {serverUser:F2}, system {serverSystem:F2}; {rows / Math.Max(own + server, 1e-9):N0} rows per cpu-s of both)");
         return string.Create(invariant, $"wall {wall:F2} s, our cpu {own:F2} s ({rows / Math.Max(own, 1e-9):N0} rows/cpu-s){serverPart}, load {load}");
     }
 
-    private double ServerSeconds()
+    /// <summary>The server's user and system CPU seconds so far.</summary>
+    private (double User, double System) ServerSeconds()
     {
         if (_serverPid is not { } pid)
         {
-            return 0;
+            return (0, 0);
         }
 
         // The server itself (with its reaped children's time), plus children still running (PostgreSQL backends).
@@ -59,11 +63,12 @@ internal sealed class CpuMeter
 
             foreach (var child in File.ReadAllText(children).Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                total += Ticks(int.Parse(child, CultureInfo.InvariantCulture), withChildren: true);
+                var (user, system) = Ticks(int.Parse(child, CultureInfo.InvariantCulture), withChildren: true);
+                total = (total.User + user, total.System + system);
             }
         }
 
-        return total / TicksPerSecond;
+        return (total.User / TicksPerSecond, total.System / TicksPerSecond);
     }
 
     private static string[] SafeDirectories(string path)
@@ -78,7 +83,7 @@ internal sealed class CpuMeter
         }
     }
 
-    private static long Ticks(int pid, bool withChildren)
+    private static (long User, long System) Ticks(int pid, bool withChildren)
     {
         string stat;
         try
@@ -87,12 +92,12 @@ internal sealed class CpuMeter
         }
         catch (IOException)
         {
-            return 0;
+            return (0, 0);
         }
 
         // Fields after the parenthesised name: state is field 3, utime 14, stime 15, cutime 16, cstime 17.
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        return withChildren ? ticks + long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture) : ticks;
+        long Field(int index) => long.Parse(fields[index], CultureInfo.InvariantCulture);
+        return withChildren ? (Field(11) + Field(13), Field(12) + Field(14)) : (Field(11), Field(12));
     }
 }

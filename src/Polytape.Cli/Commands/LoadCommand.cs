@@ -33,8 +33,13 @@ public static class LoadCommand
         var until = new Option<DateTimeOffset?>("--until") { Description = "Stop before the first record received at or after this UTC time.", CustomParser = ParseTime };
         var resume = new Option<bool>("--resume") { Description = "Start after the store's last loaded sequence instead of at the beginning." };
         var keepAll = new Option<bool>("--keep-all") { Description = "Skip retention after loading (by default level changes older than 30 days, snapshots and trades older than 90 go)." };
-        var batch = new Option<int>("--batch") { Description = "Archive records per transaction.", DefaultValueFactory = _ => StoreLoaderOptions.DefaultBatchRecords };
-        batch.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--batch must be at least 1."); } });
+        var batch = new Option<int?>("--batch")
+        {
+            Description = string.Create(
+                CultureInfo.InvariantCulture,
+                $"Archive records per batch (one transaction, or one insert per table); default {StoreLoaderOptions.DefaultBatchRecords:N0}, {StoreLoaderOptions.ClickHouseBatchRecords:N0} for ClickHouse."),
+        };
+        batch.Validators.Add(r => { if (r.GetValueOrDefault<int?>() < 1) { r.AddError("--batch must be at least 1."); } });
 
         var command = new Command("load", "Load archive files into a store (SQLite, PostgreSQL or ClickHouse), replacing the rows of the loaded range.")
         {

@@ -42,11 +42,15 @@ public sealed class StoreLoader
         _archive = archiveDirectory;
         _options = options ?? new StoreLoaderOptions();
         _options.Validate();
+        BatchRecords = _options.BatchRecordsFor(store.Kind);
         _time = time ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
     }
 
     public IStore Store => _store;
+
+    /// <summary>Records per batch: the options' <see cref="StoreLoaderOptions.BatchRecords"/>, or the store's default.</summary>
+    public int BatchRecords { get; }
 
     /// <summary>The last sequence committed to the store.</summary>
     public long Position => Volatile.Read(ref _position);
@@ -167,7 +171,7 @@ public sealed class StoreLoader
 
     private Channel<RowBatch> CreateQueue() =>
         // Wait, not drop: the loader must not skip records; a full queue only slows reading, never recording.
-        Channel.CreateBounded<RowBatch>(new BoundedChannelOptions(_options.QueueCapacity)
+        Channel.CreateBounded<RowBatch>(new BoundedChannelOptions(_options.QueueCapacityFor(BatchRecords))
         {
             FullMode = BoundedChannelFullMode.Wait,
             SingleReader = true,
@@ -198,7 +202,7 @@ public sealed class StoreLoader
             first = first == 0 ? record.Sequence : first;
             last = record.Sequence;
             _normaliser.Add(record, batch);
-            if (batch.Records >= _options.BatchRecords)
+            if (batch.Records >= BatchRecords)
             {
                 Enqueue(queue, batch, cancellationToken);
                 batch = _spares.Rent(sizedLike: batch);
@@ -254,7 +258,7 @@ public sealed class StoreLoader
             cancellationToken.ThrowIfCancellationRequested();
             RaiseArchiveLast(record.Sequence);
             _normaliser.Add(record, batch);
-            if (batch.Records >= _options.BatchRecords)
+            if (batch.Records >= BatchRecords)
             {
                 Enqueue(queue, batch, cancellationToken);
                 batch = _spares.Rent(sizedLike: batch);

@@ -94,6 +94,29 @@ public sealed class LoadCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Load_Batch_SetsTheRecordsPerBatch_AndWithoutItOneBatchHoldsTheFewRecords()
+    {
+        await WriteArchiveAsync();
+
+        var (given, byBatch, _) = Run("load", "--from", Archive, "--to", "sqlite:" + Path.Combine(_directory, "batch.db"), "--keep-all", "--batch", "2");
+        var (unset, byDefault, _) = Run("load", "--from", Archive, "--to", "sqlite:" + Path.Combine(_directory, "default.db"), "--keep-all");
+
+        Assert.Equal(0, given);
+        Assert.Contains("in 2 batches", byBatch, StringComparison.Ordinal);
+        Assert.Equal(0, unset);
+        Assert.Contains("in 1 batches", byDefault, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_BatchBelowOne_IsAUsageError()
+    {
+        var (exit, _, stderr) = Run("load", "--from", _directory, "--to", "sqlite:" + Path.Combine(_directory, "x.db"), "--batch", "0");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("--batch must be at least 1", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_BadTime_IsAUsageError()
     {
         var (exit, _, stderr) = Run("load", "--since", "yesterday-ish");
