@@ -1,12 +1,13 @@
 using System.IO.Compression;
 using System.Text.Json;
+using ZstdSharp;
 
 namespace Polytape.Cli.Checking;
 
 /// <summary>
 /// Reads the frames of a capture file. Accepted shapes: JSON Lines with one WebSocket text frame per
 /// line as received; a JSON array of strings, each a frame; or one JSON value (pretty-printed or not),
-/// taken as one frame. ".gz" files are decompressed.
+/// taken as one frame. ".gz" and ".zst" files are decompressed.
 /// </summary>
 public static class CaptureReader
 {
@@ -22,18 +23,29 @@ public static class CaptureReader
             content = File.ReadAllBytes(path);
             if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
             {
-                using var gzip = new GZipStream(new MemoryStream(content), CompressionMode.Decompress);
-                using var output = new MemoryStream();
-                gzip.CopyTo(output);
-                content = output.ToArray();
+                content = Decompress(new GZipStream(new MemoryStream(content), CompressionMode.Decompress));
+            }
+            else if (path.EndsWith(".zst", StringComparison.OrdinalIgnoreCase))
+            {
+                content = Decompress(new DecompressionStream(new MemoryStream(content)));
             }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or ZstdException)
         {
             throw new CaptureUnreadableException($"cannot read capture '{path}': {ex.Message}", ex);
         }
 
         return TryReadSingleValue(content) ?? ReadLines(content);
+    }
+
+    private static byte[] Decompress(Stream decompressing)
+    {
+        using (decompressing)
+        {
+            using var output = new MemoryStream();
+            decompressing.CopyTo(output);
+            return output.ToArray();
+        }
     }
 
     private static List<CapturedFrame>? TryReadSingleValue(byte[] content)

@@ -20,7 +20,7 @@ public static class CheckCommand
     {
         var files = new Argument<FileInfo[]>("FILE")
         {
-            Description = "Capture files: JSON Lines of frames as received, a JSON array of frame strings, or one JSON frame (.gz allowed).",
+            Description = "Capture files: JSON Lines of frames as received, a JSON array of frame strings, or one JSON frame (.gz or .zst allowed).",
             Arity = ArgumentArity.OneOrMore,
         };
         var minOrderSize = new Option<Size>("--min-order-size")

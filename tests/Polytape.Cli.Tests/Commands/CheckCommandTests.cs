@@ -106,6 +106,35 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void ZstdJsonLines_AreReadFrameByFrame()
+    {
+        var path = Path.Combine(_scratch, "frames.jsonl.zst");
+        using (var zstd = new ZstdSharp.CompressionStream(File.Create(path), level: 1, bufferSize: 0, leaveOpen: false))
+        {
+            zstd.Write(File.ReadAllBytes(RealData.PathOf("unidentified-go-repo_wire_frames_excerpt_2025-12.txt")));
+        }
+
+        var (exit, report) = CheckJson(path);
+
+        Assert.Equal(0, exit);
+        Assert.Equal(3, report.GetProperty("frames").GetInt32());
+        Assert.Equal(3, report.GetProperty("events").GetProperty("book").GetInt32());
+    }
+
+    [Fact]
+    public void CorruptZstd_IsUnreadable()
+    {
+        var path = Path.Combine(_scratch, "corrupt.jsonl.zst");
+        File.WriteAllText(path, "this is not zstd");
+        var error = new StringWriter();
+
+        var exit = CliApplication.Run(["check", path], new StringWriter(), error);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("cannot read capture", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MissingFile_IsTheOnlyNonZeroExit()
     {
         var output = new StringWriter();
