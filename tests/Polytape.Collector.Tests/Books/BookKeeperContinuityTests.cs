@@ -31,8 +31,7 @@ public sealed class BookKeeperContinuityTests
     public void Snapshot_MakesTheAssetLiveWithTheSnapshotsLevels()
     {
         var market = new SyntheticMarket();
-        var harness = new KeeperHarness();
-        harness.Feed(market.Book(1_000));
+        var harness = KeeperHarness.WithBookOf(market);
 
         var asset = harness.Asset(SyntheticMarket.AssetId);
         Assert.Equal(ContinuityState.Live, asset.State);
@@ -47,8 +46,7 @@ public sealed class BookKeeperContinuityTests
     public void WrongBestBid_IsClassifiedAndMarksSuspect()
     {
         var market = new SyntheticMarket();
-        var harness = new KeeperHarness();
-        harness.Feed(market.Book(1_000));
+        var harness = KeeperHarness.WithBookOf(market);
         market.Truth.Set(Side.Bid, Price.Parse("0.31"), Size.Parse("3"));
         harness.Feed(SyntheticMarket.PriceChangeFrame(2_000, market.HashNow(2_000), "0.31", "0.35", (Side.Bid, "0.31", "3")));
         harness.Keeper.Flush();
@@ -63,8 +61,7 @@ public sealed class BookKeeperContinuityTests
     public void WrongBestAsk_IsClassifiedAndMarksSuspect()
     {
         var market = new SyntheticMarket();
-        var harness = new KeeperHarness(new BookKeeperOptions { VerifyHashes = false });
-        harness.Feed(market.Book(1_000));
+        var harness = KeeperHarness.WithBookOf(market, new BookKeeperOptions { VerifyHashes = false });
         harness.Feed(SyntheticMarket.PriceChangeFrame(2_000, market.HashNow(2_000), "0.32", "0.4", (Side.Bid, "0.31", "3")));
         harness.Keeper.Flush();
 
@@ -77,8 +74,7 @@ public sealed class BookKeeperContinuityTests
     public void EmptiedBook_MatchesEitherWayTheVenueReportsEmptySides(string bestBid, string bestAsk)
     {
         var market = new SyntheticMarket();
-        var harness = new KeeperHarness();
-        harness.Feed(market.Book(1_000));
+        var harness = KeeperHarness.WithBookOf(market);
         foreach (var level in market.Truth.Bids.WireOrder.ToArray())
         {
             market.Truth.Set(Side.Bid, level.Price, Size.Zero);
@@ -103,8 +99,7 @@ public sealed class BookKeeperContinuityTests
     public void CrossedBook_IsClassifiedAndMarksSuspect()
     {
         var market = new SyntheticMarket();
-        var harness = new KeeperHarness();
-        harness.Feed(market.Book(1_000));
+        var harness = KeeperHarness.WithBookOf(market);
         harness.Feed(market.PriceChange(2_000, (Side.Bid, "0.36", "1")));
         harness.Keeper.Flush();
 
@@ -118,8 +113,7 @@ public sealed class BookKeeperContinuityTests
     public void SnapshotThatDiffersFromTheLiveBook_IsCountedAndReplacesIt()
     {
         var market = new SyntheticMarket();
-        var harness = new KeeperHarness();
-        harness.Feed(market.Book(1_000));
+        var harness = KeeperHarness.WithBookOf(market);
         market.Truth.Set(Side.Bid, Price.Parse("0.2"), Size.Parse("50")); // a change we never received
         harness.Feed(market.Book(2_000));
 
@@ -137,8 +131,7 @@ public sealed class BookKeeperContinuityTests
     public void IdenticalSnapshot_IsNotAMismatch()
     {
         var market = new SyntheticMarket();
-        var harness = new KeeperHarness();
-        harness.Feed(market.Book(1_000));
+        var harness = KeeperHarness.WithBookOf(market);
         harness.Feed(market.PriceChange(1_500, (Side.Ask, "0.37", "4")));
         harness.Feed(market.Book(2_000));
 
@@ -151,8 +144,7 @@ public sealed class BookKeeperContinuityTests
     public void TickSizeChange_MarksSuspectUntilAHashWithTheNewTickVerifies()
     {
         var market = new SyntheticMarket();
-        var harness = new KeeperHarness();
-        harness.Feed(market.Book(1_000));
+        var harness = KeeperHarness.WithBookOf(market);
         market.TickSize = "0.001";
         harness.Feed(SyntheticMarket.TickSizeChange(1_500, "0.01", "0.001"));
 
@@ -173,8 +165,7 @@ public sealed class BookKeeperContinuityTests
     public void MarkSyncing_DropsTheBookAndWaitsForASnapshot()
     {
         var market = new SyntheticMarket();
-        var harness = new KeeperHarness();
-        harness.Feed(market.Book(1_000));
+        var harness = KeeperHarness.WithBookOf(market);
         harness.Keeper.MarkSyncing(Asset, ContinuityCause.Reconnected);
         harness.Feed(market.PriceChange(2_000, (Side.Bid, "0.31", "3")));
         harness.Keeper.Flush();
@@ -190,8 +181,7 @@ public sealed class BookKeeperContinuityTests
     public void RequestResync_HoldsDeltasUntilTheNextSnapshot()
     {
         var market = new SyntheticMarket();
-        var harness = new KeeperHarness();
-        harness.Feed(market.Book(1_000));
+        var harness = KeeperHarness.WithBookOf(market);
         harness.Keeper.RequestResync(Asset);
         harness.Feed(market.PriceChange(2_000, (Side.Bid, "0.31", "3")));
         var asset = harness.Asset(SyntheticMarket.AssetId);
@@ -208,8 +198,7 @@ public sealed class BookKeeperContinuityTests
     public void MarketResolved_MarksItsAssetsResolved()
     {
         var market = new SyntheticMarket();
-        var harness = new KeeperHarness();
-        harness.Feed(market.Book(1_000));
+        var harness = KeeperHarness.WithBookOf(market);
         harness.Feed(
             $"{{\"id\":\"1\",\"market\":\"{SyntheticMarket.MarketId}\",\"assets_ids\":[\"{SyntheticMarket.AssetId}\",\"1\"]," +
             $"\"winning_asset_id\":\"{SyntheticMarket.AssetId}\",\"winning_outcome\":\"Yes\",\"event_message\":null," +
