@@ -1,6 +1,6 @@
 using Polytape.Collector.Feed;
+using Polytape.Collector.Tests.Subscriptions;
 using Polytape.Simulator.Hosting;
-using Polytape.Simulator.Universe;
 using Polytape.TestSupport;
 
 namespace Polytape.Collector.Tests.Feed;
@@ -23,19 +23,7 @@ public sealed class FeedConnectionDeadlineTests : IAsyncLifetime, IDisposable
     private PolymarketSimulator _simulator = null!;
     private string[] _tokens = [];
 
-    public async Task InitializeAsync()
-    {
-        _simulator = await PolymarketSimulator.StartAsync(new SimulatorOptions
-        {
-            Port = 0,
-            EventsPerSecond = 0,
-            Universe = new UniverseOptions { Seed = 11, BinaryMarkets = 6, NegRiskEvents = 0, RollingCoins = [] },
-        });
-        lock (_simulator.Engine.Gate)
-        {
-            _tokens = _simulator.Engine.Universe.Markets.SelectMany(m => new[] { m.Yes.Id, m.No.Id }).ToArray();
-        }
-    }
+    public async Task InitializeAsync() => (_simulator, _tokens) = await PoolVenue.StartWithTokensAsync(seed: 11, markets: 6);
 
     public async Task DisposeAsync()
     {

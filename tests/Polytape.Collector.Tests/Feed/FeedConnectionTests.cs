@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Polytape.Collector.Feed;
+using Polytape.Collector.Tests.Subscriptions;
 using Polytape.Simulator.Hosting;
-using Polytape.Simulator.Universe;
 using Polytape.TestSupport;
 
 namespace Polytape.Collector.Tests.Feed;
@@ -12,19 +12,7 @@ public sealed class FeedConnectionTests : IAsyncLifetime
     private PolymarketSimulator _simulator = null!;
     private string[] _tokens = [];
 
-    public async Task InitializeAsync()
-    {
-        _simulator = await PolymarketSimulator.StartAsync(new SimulatorOptions
-        {
-            Port = 0,
-            EventsPerSecond = 0,
-            Universe = new UniverseOptions { Seed = 9, BinaryMarkets = 150, NegRiskEvents = 0, RollingCoins = [] },
-        });
-        lock (_simulator.Engine.Gate)
-        {
-            _tokens = _simulator.Engine.Universe.Markets.SelectMany(m => new[] { m.Yes.Id, m.No.Id }).ToArray();
-        }
-    }
+    public async Task InitializeAsync() => (_simulator, _tokens) = await PoolVenue.StartWithTokensAsync(seed: 9, markets: 150);
 
     public async Task DisposeAsync() => await _simulator.DisposeAsync();
 

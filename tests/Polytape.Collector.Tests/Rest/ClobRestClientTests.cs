@@ -1,8 +1,8 @@
 using Polytape.Archive;
 using Polytape.Collector.Rest;
 using Polytape.Collector.Tests.Ingest;
+using Polytape.Collector.Tests.Subscriptions;
 using Polytape.Simulator.Hosting;
-using Polytape.Simulator.Universe;
 
 namespace Polytape.Collector.Tests.Rest;
 
@@ -12,19 +12,7 @@ public sealed class ClobRestClientTests : IAsyncLifetime
     private PolymarketSimulator _simulator = null!;
     private string[] _tokens = [];
 
-    public async Task InitializeAsync()
-    {
-        _simulator = await PolymarketSimulator.StartAsync(new SimulatorOptions
-        {
-            Port = 0,
-            EventsPerSecond = 0,
-            Universe = new UniverseOptions { Seed = 5, BinaryMarkets = 300, NegRiskEvents = 0, RollingCoins = [] },
-        });
-        lock (_simulator.Engine.Gate)
-        {
-            _tokens = [.. _simulator.Engine.Universe.Markets.SelectMany(m => new[] { m.Yes.Id, m.No.Id })];
-        }
-    }
+    public async Task InitializeAsync() => (_simulator, _tokens) = await PoolVenue.StartWithTokensAsync(seed: 5, markets: 300);
 
     public async Task DisposeAsync() => await _simulator.DisposeAsync();
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Polytape.Collector.Feed;
 using Polytape.Collector.Subscriptions;
 using Polytape.Simulator.Hosting;
-using Polytape.Simulator.Universe;
 
 namespace Polytape.Collector.Tests.Subscriptions;
 
@@ -12,19 +11,7 @@ public sealed class FeedPoolTests : IAsyncLifetime
     private PolymarketSimulator _simulator = null!;
     private string[] _tokens = [];
 
-    public async Task InitializeAsync()
-    {
-        _simulator = await PolymarketSimulator.StartAsync(new SimulatorOptions
-        {
-            Port = 0,
-            EventsPerSecond = 0,
-            Universe = new UniverseOptions { Seed = 11, BinaryMarkets = 300, NegRiskEvents = 0, RollingCoins = [] },
-        });
-        lock (_simulator.Engine.Gate)
-        {
-            _tokens = _simulator.Engine.Universe.Markets.SelectMany(m => new[] { m.Yes.Id, m.No.Id }).ToArray();
-        }
-    }
+    public async Task InitializeAsync() => (_simulator, _tokens) = await PoolVenue.StartWithTokensAsync(seed: 11, markets: 300);
 
     public async Task DisposeAsync() => await _simulator.DisposeAsync();
 

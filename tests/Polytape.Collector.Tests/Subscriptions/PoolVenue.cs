@@ -20,11 +20,16 @@ internal sealed class PoolVenue : IAsyncDisposable
         {
             Markets = [.. simulator.Engine.Universe.Markets];
         }
+
+        Tokens = [.. Markets.SelectMany(m => new[] { m.Yes.Id, m.No.Id })];
     }
 
     public PolymarketSimulator Simulator { get; }
 
     public SimulatedMarket[] Markets { get; }
+
+    /// <summary>Every market's YES then NO token id, in market order.</summary>
+    public string[] Tokens { get; }
 
     public static async Task<PoolVenue> StartAsync(int seed, int markets) => new(await PolymarketSimulator.StartAsync(new SimulatorOptions
     {
@@ -32,6 +37,13 @@ internal sealed class PoolVenue : IAsyncDisposable
         EventsPerSecond = 0,
         Universe = new UniverseOptions { Seed = seed, BinaryMarkets = markets, NegRiskEvents = 0, RollingCoins = [] },
     }));
+
+    /// <summary>For tests that keep only the simulator and its token ids (they dispose the simulator themselves).</summary>
+    public static async Task<(PolymarketSimulator Simulator, string[] Tokens)> StartWithTokensAsync(int seed, int markets)
+    {
+        var venue = await StartAsync(seed, markets);
+        return (venue.Simulator, venue.Tokens);
+    }
 
     /// <summary>A pool on <paramref name="clock"/> feeding a fresh sink; each supervision pass signals the sink's waits.</summary>
     public static (FeedPool Pool, PoolTestSink Sink) Pool(FeedPoolOptions options, ManualTimeProvider clock, IArchiveAppender? archive = null)
