@@ -8,12 +8,14 @@ internal static class ArchiveCodec
 {
     /// <summary>
     /// A compressing stream over <paramref name="output"/>, left open when disposed. Its <c>Flush</c> makes everything
-    /// written so far decodable from the output (gzip sync flush, zstd flush) and flushes the output.
+    /// written so far decodable from the output (gzip sync flush, zstd flush) and flushes the output. zstd compresses
+    /// natively (<see cref="NativeZstdStream"/>); reading stays on the managed port, whose stream semantics the readers
+    /// rely on.
     /// </summary>
     public static Stream Compress(Stream output, ArchiveFormat format, CompressionLevel level) => format switch
     {
         ArchiveFormat.Gzip => new GZipStream(output, level, leaveOpen: true),
-        _ => new CompressionStream(output, ZstdLevel(level), bufferSize: 0, leaveOpen: true),
+        _ => new NativeZstdStream(output, NativeZstdStream.OptionsFor(ZstdLevel(level))),
     };
 
     /// <summary>
@@ -29,7 +31,7 @@ internal static class ArchiveCodec
     };
 
     /// <summary>Whether a read failed because the compressed bytes are damaged (as opposed to a bug).</summary>
-    public static bool IsDamage(Exception e) => e is InvalidDataException or IOException or ZstdException;
+    public static bool IsDamage(Exception e) => e is InvalidDataException or IOException or ZstdException or ZstdNet.ZstdException;
 
     /// <summary>
     /// zstd levels for the shared level names. Level 1 is zstd's fastest standard level; 9 (not 19) for the smallest
