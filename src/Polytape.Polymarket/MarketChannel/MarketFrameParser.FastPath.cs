@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Runtime.CompilerServices;
 using Polytape.Domain.Books;
@@ -232,6 +233,10 @@ public sealed partial class MarketFrameParser
     /// <summary>A forward-only scanner for the fast subset; any surprise sets <see cref="Failed"/>.</summary>
     private ref struct FastScanner(ReadOnlySpan<byte> frame)
     {
+        /// <summary>Printable ASCII except the quote and the backslash: what the fast subset's strings are made of.</summary>
+        private static readonly SearchValues<byte> PlainStringBytes = SearchValues.Create(
+            Enumerable.Range(0x20, 0x7F - 0x20).Where(b => b is not ('"' or '\\')).Select(b => (byte)b).ToArray());
+
         private int _position;
 
         public readonly ReadOnlySpan<byte> Frame { get; } = frame;
@@ -284,9 +289,10 @@ public sealed partial class MarketFrameParser
                 return Fail();
             }
 
+            // One pass: the first byte that cannot be inside such a string must be its closing quote.
             var start = _position + 1;
-            var length = Frame[start..].IndexOfAny((byte)'"', (byte)'\\');
-            if (length < 0 || Frame[start + length] != (byte)'"' || Frame.Slice(start, length).ContainsAnyExceptInRange((byte)0x20, (byte)0x7E))
+            var length = Frame[start..].IndexOfAnyExcept(PlainStringBytes);
+            if (length < 0 || Frame[start + length] != (byte)'"')
             {
                 return Fail();
             }
