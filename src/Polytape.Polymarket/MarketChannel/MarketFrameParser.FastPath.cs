@@ -99,13 +99,15 @@ public sealed partial class MarketFrameParser
             return false;
         }
 
-        var fields = ObjectFields.Create();
-        fields.Type = MarketEventType.PriceChange;
-        fields.Seen = WireField.EventType | WireField.Market | WireField.Timestamp | WireField.PriceChanges;
-        fields.Market = market;
-        fields.TimestampMs = timestamp;
-        fields.EntryCount = entries;
-        Dispatch(frame, ref fields, handler);
+        // What Dispatch does for these fields, without filling a whole ObjectFields: every key is defined for
+        // price_change and none is unknown, so there is no drift to count.
+        Statistics.CountEvent(MarketEventType.PriceChange);
+        handler.OnPriceChange(new PolymarketPriceChange(frame, _entries.AsSpan(0, entries))
+        {
+            Market = frame[market],
+            TimestampMs = timestamp,
+            IsLegacy = false,
+        });
         return true;
     }
 
