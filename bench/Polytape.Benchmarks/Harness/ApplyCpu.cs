@@ -23,17 +23,17 @@ internal static class ApplyCpu
         var book = new BookBenchmarks();
         book.Setup();
 
-        (string Name, Func<object> Op)[] cases =
+        (string Name, Action Op)[] cases =
         [
-            ("ingest: price_change, 2 entries, 2 hashes", () => ingest.PriceChangeTwoEntries()),
-            ("ingest: price_change, 1 entry, 1 hash", () => ingest.PriceChangeOneEntry()),
-            ("ingest: book snapshot ~50+50, compare + hash", () => ingest.BookSnapshot()),
-            ("apply: price_change 2 entries, bbo only", () => apply.ParseApplyCheckBestBidAsk()),
-            ("apply: price_change 2 entries, bbo + hashes", () => apply.ParseApplyCheckBestBidAskAndHash()),
-            ("parse: price_change 2 entries", () => parse.PriceChangeTwoEntries()),
-            ("parse: post-trade book", () => parse.PostTradeBook()),
-            ("parse: initial dump, 2 books", () => parse.InitialDumpTwoBooks()),
-            ("hash: full book 50+50", () => book.HashFullBook()),
+            ("ingest: price_change, 2 entries, 2 hashes", () => _ = ingest.PriceChangeTwoEntries()),
+            ("ingest: price_change, 1 entry, 1 hash", () => _ = ingest.PriceChangeOneEntry()),
+            ("ingest: book snapshot ~50+50, compare + hash", () => _ = ingest.BookSnapshot()),
+            ("apply: price_change 2 entries, bbo only", () => _ = apply.ParseApplyCheckBestBidAsk()),
+            ("apply: price_change 2 entries, bbo + hashes", () => _ = apply.ParseApplyCheckBestBidAskAndHash()),
+            ("parse: price_change 2 entries", () => _ = parse.PriceChangeTwoEntries()),
+            ("parse: post-trade book", () => _ = parse.PostTradeBook()),
+            ("parse: initial dump, 2 books", () => _ = parse.InitialDumpTwoBooks()),
+            ("hash: full book 50+50", () => _ = book.HashFullBook()),
         ];
 
         Console.WriteLine($"{"case",-48} {"CPU ns/frame (median)",22} {"min",8} {"max",8} {"B/frame",8}");
@@ -67,7 +67,7 @@ internal static class ApplyCpu
     }
 
     /// <summary>Warms the case up (tiered JIT) and returns how many operations take ~100 ms of CPU.</summary>
-    private static int Calibrate(Func<object> op)
+    private static int Calibrate(Action op)
     {
         var watch = Stopwatch.StartNew();
         var count = 0;
