@@ -23,6 +23,14 @@ public static class FrameCorpus
         GoExcerpt[1].Replace("\"size\":\"55\"", "\"size\":\"56\"", StringComparison.Ordinal)
                     .Replace("1766481546776", "1766481546777", StringComparison.Ordinal));
 
+    /// <summary>The two-entry price_change cut to its first entry (one leg), the most common shape.</summary>
+    public static byte[] PriceChangeOneEntry { get; } = Encoding.UTF8.GetBytes(FirstEntryOnly(GoExcerpt[1]));
+
+    /// <summary>The one-entry price_change with another size and timestamp.</summary>
+    public static byte[] PriceChangeOneEntryAlternate { get; } = Encoding.UTF8.GetBytes(
+        FirstEntryOnly(GoExcerpt[1]).Replace("\"size\":\"55\"", "\"size\":\"56\"", StringComparison.Ordinal)
+                                    .Replace("1766481546776", "1766481546777", StringComparison.Ordinal));
+
     /// <summary>A post-trade book (no tick_size or last_trade_price).</summary>
     public static byte[] PostTradeBook { get; } = Encoding.UTF8.GetBytes(GoExcerpt[2]);
 
@@ -30,4 +38,11 @@ public static class FrameCorpus
     public static byte[] DeepBook { get; } = RealData.ReadAllBytes("nautilus_ws_book_2024-10.json");
 
     public static byte[] LastTradePrice { get; } = RealData.ReadAllBytes("nautilus_ws_last_trade_price_2024-08.json");
+
+    private static string FirstEntryOnly(string frame)
+    {
+        var second = frame.IndexOf("}, {\"asset_id\"", StringComparison.Ordinal);
+        var end = frame.IndexOf("}]", second, StringComparison.Ordinal);
+        return frame[..(second + 1)] + frame[(end + 1)..];
+    }
 }

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Running;
 using Polytape.Benchmarks.Harness;
 
 // BenchmarkDotNet:   dotnet run -c Release --project bench/Polytape.Benchmarks -- --filter '*'
+// Parse→apply CPU:   dotnet run -c Release --project bench/Polytape.Benchmarks -- apply-cpu [rounds] [round-ms]
 // Engine alone:      dotnet run -c Release --project bench/Polytape.Benchmarks -- engine-throughput [seconds] [markets]
 // End-to-end rate:   dotnet run -c Release --project bench/Polytape.Benchmarks -- simulator-throughput [rate] [seconds] [markets] [readers]
 // Recording:         dotnet run -c Release --project bench/Polytape.Benchmarks -- record-throughput SIMULATOR_URL [seconds] [warmup] [assets-per-connection] [--handoff] [--alloc-types]
@@ -9,6 +10,11 @@ using Polytape.Benchmarks.Harness;
 // Read+normalise:    dotnet run -c Release --project bench/Polytape.Benchmarks -- read-normalise [records] [markets] [passes] [--archive=DIR] [--read-only]
 // Store rows/s:      dotnet run -c Release --project bench/Polytape.Benchmarks -- store-throughput STORE [records] [markets] [batch]
 // Archive to load:   dotnet run -c Release --project bench/Polytape.Benchmarks -- write-archive DIR [records] [markets]   (then time `polytape load --from DIR`)
+if (args.Length > 0 && args[0] == "apply-cpu")
+{
+    return ApplyCpu.Run(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "read-normalise")
 {
     return await ReadNormaliseThroughput.RunAsync(args[1..]);

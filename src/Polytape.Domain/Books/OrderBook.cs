@@ -42,15 +42,8 @@ public sealed class OrderBook
     public void Replace(ReadOnlySpan<BookLevel> bids, ReadOnlySpan<BookLevel> asks)
     {
         Clear();
-        foreach (var level in bids)
-        {
-            Bids.Set(level.Price, level.Size);
-        }
-
-        foreach (var level in asks)
-        {
-            Asks.Set(level.Price, level.Size);
-        }
+        Bids.Replace(bids);
+        Asks.Replace(asks);
     }
 
     /// <summary>

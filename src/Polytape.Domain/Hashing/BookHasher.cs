@@ -102,7 +102,7 @@ public sealed class BookHasher
         {
             ref readonly var level = ref levels[i];
             Put(b, ref p, i == 0 ? "{\"price\":\""u8 : ",{\"price\":\""u8);
-            p += FixedPoint.FormatPriceExact(level.PriceUnits, level.PriceDecimals, b[p..]);
+            p += PriceText.Write(level.PriceUnits, level.PriceDecimals, b[p..]);
             Put(b, ref p, "\",\"size\":\""u8);
             p += FixedPoint.FormatSizeExact(level.SizeUnits, level.SizeDecimals, b[p..]);
             Put(b, ref p, "\"}"u8);

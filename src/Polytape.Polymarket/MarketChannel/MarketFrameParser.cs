@@ -42,7 +42,7 @@ public sealed partial class MarketFrameParser
             return FrameParseResult.Of(FrameKind.Empty);
         }
 
-        if (text[0] == (byte)'{' && _fastPath && TryFastPriceChange(frame, handler))
+        if (text[0] == (byte)'{' && _fastPath && (TryFastPriceChange(frame, handler) || TryFastBook(frame, handler)))
         {
             return new FrameParseResult(FrameKind.Events, 1, null);
         }

@@ -5,6 +5,73 @@ namespace Polytape.Domain.Tests.Books;
 
 public sealed class BookSideTests
 {
+    [Theory]
+    [InlineData(Side.Bid)]
+    [InlineData(Side.Ask)]
+    public void Replace_AnyLevels_SameAsSettingEachOnACleanSide(Side which)
+    {
+        var random = new Random(20261202);
+        var side = new BookSide(which);
+        for (var round = 0; round < 2_000; round++)
+        {
+            var levels = RandomLevels(random, which);
+            var expected = new BookSide(which);
+            foreach (var level in levels)
+            {
+                expected.Set(level.Price, level.Size);
+            }
+
+            side.Replace(levels);
+
+            Assert.Equal(expected.WireOrder.ToArray(), side.WireOrder.ToArray());
+            Assert.Equal(expected.WireOrder.ToArray().Select(l => (l.PriceDecimals, l.SizeDecimals)), side.WireOrder.ToArray().Select(l => (l.PriceDecimals, l.SizeDecimals)));
+        }
+    }
+
+    [Fact]
+    public void Replace_DeepSnapshotThenShallow_KeepsOnlyTheNewLevels()
+    {
+        var side = new BookSide(Side.Bid);
+        side.Replace(Enumerable.Range(1, 100).Select(i => new BookLevel(Price.FromUnits(i * 10), Size.Parse("5"))).ToArray());
+        Assert.Equal(100, side.Count);
+
+        side.Replace([new BookLevel(Price.Parse("0.2"), Size.Parse("1")), new BookLevel(Price.Parse("0.3"), Size.Parse("2"))]);
+
+        Assert.Equal(["0.2", "0.3"], Prices(side.WireOrder));
+        side.Set(Price.Parse("0.25"), Size.Parse("3"));
+        Assert.Equal(["0.2", "0.25", "0.3"], Prices(side.WireOrder));
+    }
+
+    /// <summary>Mostly wire-ordered snapshots (the copied path), sometimes shuffled, with size-0 or repeated prices.</summary>
+    private static BookLevel[] RandomLevels(Random random, Side which)
+    {
+        var count = random.Next(0, 40);
+        var prices = Enumerable.Range(1, 99).OrderBy(_ => random.Next()).Take(count).Select(p => p * 100).ToList();
+        prices.Sort();
+        if (which == Side.Ask)
+        {
+            prices.Reverse();
+        }
+
+        var levels = prices.Select(p => new BookLevel(
+            random.Next(2) == 0 ? Price.FromUnits(p) : Price.FromUnits(p, 3),
+            Size.FromUnitsExact(random.NextInt64(1, 10_000_000), (byte)random.Next(1, 7)))).ToList();
+        switch (random.Next(6))
+        {
+            case 0 when levels.Count > 1:
+                (levels[0], levels[^1]) = (levels[^1], levels[0]);
+                break;
+            case 1 when levels.Count > 0:
+                levels[random.Next(levels.Count)] = new BookLevel(levels[0].Price, Size.Zero);
+                break;
+            case 2 when levels.Count > 0:
+                levels.Add(new BookLevel(levels[0].Price, Size.Parse("7")));
+                break;
+        }
+
+        return [.. levels];
+    }
+
     [Fact]
     public void Set_BidsInAnyOrder_WireOrderAscendingBestLast()
     {

@@ -88,7 +88,7 @@ public sealed class MarketFrameParserFastPathTests
         Assert.Equal(1_100, parser.Statistics.EventsOf(MarketEventType.PriceChange));
     }
 
-    private static void AssertSame(byte[] frame)
+    internal static void AssertSame(byte[] frame)
     {
         var fast = new MarketFrameParser();
         var general = new MarketFrameParser(fastPath: false);
