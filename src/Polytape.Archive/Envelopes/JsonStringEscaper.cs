@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Polytape.Archive.Envelopes;
 
@@ -30,27 +31,40 @@ internal static class JsonStringEscaper
         return written;
     }
 
-    /// <summary>16 bytes at a time, quotes escaped within the block; the last bytes through a padded block.</summary>
+    /// <summary>16 bytes at a time, quotes escaped within the block; the last bytes through a shifted or padded block.</summary>
     private static int WriteBlocks(ReadOnlySpan<byte> payload, Span<byte> destination)
     {
         var written = 0;
         var read = 0;
-        while (read < payload.Length)
+        // While 16 bytes remain the destination has room for a whole block's writes (MaxLength).
+        while (payload.Length - read >= Vector128<byte>.Count)
         {
-            // The destination has room for a whole block's writes (MaxLength) while 16 bytes remain, and nearly always
-            // after (the envelope buffer has room to spare); otherwise the last block goes through a scratch buffer.
-            var limit = Math.Min(payload.Length - read, Vector128<byte>.Count);
-            var block = limit == Vector128<byte>.Count ? Vector128.Create(payload.Slice(read, Vector128<byte>.Count)) : Padded(payload[read..]);
-            int taken, produced;
-            if (destination.Length - written >= QuoteEscapingBlock.DestinationRoom)
+            var block = Vector128.Create(payload.Slice(read, Vector128<byte>.Count));
+            if (QuoteEscapingBlock.TryEscapeWhole(block, destination[written..], out var produced))
             {
-                taken = QuoteEscapingBlock.Escape(block, limit, destination[written..], out produced);
-            }
-            else
-            {
-                taken = EscapeThroughScratch(block, limit, destination[written..], out produced);
+                read += Vector128<byte>.Count;
+                written += produced;
+                continue;
             }
 
+            var taken = QuoteEscapingBlock.Escape(block, Vector128<byte>.Count, destination[written..], out produced);
+            read += taken;
+            written += produced;
+            if (taken < Vector128<byte>.Count)
+            {
+                written += Escape(payload[read++], destination[written..]);
+            }
+        }
+
+        while (read < payload.Length)
+        {
+            // The last bytes: the envelope buffer nearly always has room to spare, a destination of exactly MaxLength
+            // may not, so then they go through a scratch buffer.
+            var limit = payload.Length - read;
+            var block = Last(payload, limit);
+            var taken = destination.Length - written >= QuoteEscapingBlock.DestinationRoom
+                ? QuoteEscapingBlock.Escape(block, limit, destination[written..], out var produced)
+                : EscapeThroughScratch(block, limit, destination[written..], out produced);
             read += taken;
             written += produced;
             if (taken < limit)
@@ -60,6 +74,22 @@ internal static class JsonStringEscaper
         }
 
         return written;
+    }
+
+    /// <summary>
+    /// The last <paramref name="count"/> (fewer than 16) bytes of a payload at the start of a block, the rest of which
+    /// is ignored: the payload's last 16 bytes shifted down, or for a shorter payload, a padded copy.
+    /// </summary>
+    private static Vector128<byte> Last(ReadOnlySpan<byte> payload, int count)
+    {
+        if (payload.Length < Vector128<byte>.Count)
+        {
+            return Padded(payload[^count..]);
+        }
+
+        // Shuffle indices past 15 wrap around: those bytes are past the count, ignored.
+        var shift = Vector128.Create((byte)(Vector128<byte>.Count - count)) + Vector128<byte>.Indices;
+        return Ssse3.Shuffle(Vector128.Create(payload[^Vector128<byte>.Count..]), shift);
     }
 
     /// <summary><see cref="QuoteEscapingBlock.Escape"/> for a destination with less room than its scratch writes need.</summary>

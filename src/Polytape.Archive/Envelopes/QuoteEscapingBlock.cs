@@ -30,19 +30,52 @@ internal static class QuoteEscapingBlock
     public static bool IsSupported => Ssse3.IsSupported;
 
     /// <summary>
+    /// Escapes all 16 bytes of <paramref name="block"/> into <paramref name="destination"/> (at least
+    /// <see cref="DestinationRoom"/> long; bytes past <paramref name="written"/> are scratch) when its only special bytes
+    /// are quotes: the common case, kept short because the next block's position hangs on <paramref name="written"/>
+    /// alone. False, with nothing meaningful written, when it holds a backslash or control byte.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryEscapeWhole(Vector128<byte> block, Span<byte> destination, out int written)
+    {
+        var quotes = Quotes(block);
+        written = Vector128<byte>.Count + BitOperations.PopCount(quotes);
+        if (Others(block) != 0)
+        {
+            return false;
+        }
+
+        Widen(block, quotes, destination);
+        return true;
+    }
+
+    /// <summary>
     /// Escapes the first <paramref name="limit"/> (at most 16) bytes of <paramref name="block"/> up to the first byte that
     /// is neither plain nor a quote into <paramref name="destination"/> (at least <see cref="DestinationRoom"/> long;
     /// bytes past <paramref name="written"/> are scratch). Returns how many bytes were taken: <paramref name="limit"/>,
     /// or fewer when the block stopped at a backslash or control byte.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Escape(Vector128<byte> block, int limit, Span<byte> destination, out int written)
     {
-        var quotes = Vector128.Equals(block, Vector128.Create((byte)'"')).ExtractMostSignificantBits();
-        var others = (Vector128.Equals(block, Vector128.Create((byte)'\\'))
-            | Vector128.LessThan(block, Vector128.Create((byte)' '))).ExtractMostSignificantBits();
-        var taken = BitOperations.TrailingZeroCount(others | (1u << limit));
-        var escaped = quotes & ((1u << taken) - 1);
+        var taken = BitOperations.TrailingZeroCount(Others(block) | (1u << limit));
+        var escaped = Quotes(block) & ((1u << taken) - 1);
+        Widen(block, escaped, destination);
+        written = taken + BitOperations.PopCount(escaped);
+        return taken;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Quotes(Vector128<byte> block) => Vector128.Equals(block, Vector128.Create((byte)'"')).ExtractMostSignificantBits();
+
+    /// <summary>Backslashes and control bytes: escaped one at a time by the caller.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Others(Vector128<byte> block) =>
+        (Vector128.Equals(block, Vector128.Create((byte)'\\')) | Vector128.LessThan(block, Vector128.Create((byte)' '))).ExtractMostSignificantBits();
+
+    /// <summary>Writes the block with a backslash before each byte in <paramref name="escaped"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Widen(Vector128<byte> block, uint escaped, Span<byte> destination)
+    {
         var low = escaped & 0xFF;
         var high = escaped >> Half;
 
@@ -54,11 +87,9 @@ internal static class QuoteEscapingBlock
         var lowPattern = Vector128.LoadUnsafe(ref patterns, (nuint)low * (nuint)Vector128<byte>.Count);
         var highPattern = Vector128.LoadUnsafe(ref patterns, (nuint)high * (nuint)Vector128<byte>.Count);
         Ssse3.Shuffle(lowSource, lowPattern).CopyTo(destination);
-        // The high half right after the low half's widened bytes (a stop within the low half leaves no quotes in the
-        // high half, and what it writes there is scratch).
+        // The high half right after the low half's widened bytes (when the caller stops within the low half, the high
+        // half has no escapes and what it writes is scratch).
         Ssse3.Shuffle(highSource, highPattern).CopyTo(destination[(Half + BitOperations.PopCount(low))..]);
-        written = taken + BitOperations.PopCount(escaped);
-        return taken;
     }
 
     private static byte[] BuildWidenPatterns()
