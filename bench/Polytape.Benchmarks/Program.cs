@@ -9,6 +9,7 @@ using Polytape.Benchmarks.Harness;
 // Discovery memory:  dotnet run -c Release --project bench/Polytape.Benchmarks -- discovery-memory SIMULATOR_URL [refreshes]
 // Read+normalise:    dotnet run -c Release --project bench/Polytape.Benchmarks -- read-normalise [records] [markets] [passes] [--archive=DIR] [--read-only]
 // Store rows/s:      dotnet run -c Release --project bench/Polytape.Benchmarks -- store-throughput STORE [records] [markets] [batch]
+// Envelope CPU:      dotnet run -c Release --project bench/Polytape.Benchmarks -- envelope-cpu [rounds]
 // Archive to load:   dotnet run -c Release --project bench/Polytape.Benchmarks -- write-archive DIR [records] [markets]   (then time `polytape load --from DIR`)
 if (args.Length > 0 && args[0] == "apply-cpu")
 {
@@ -46,6 +47,11 @@ if (args.Length > 0 && args[0] == "simulator-throughput")
 if (args.Length > 0 && args[0] == "record-throughput")
 {
     return await RecordThroughput.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "envelope-cpu")
+{
+    return EnvelopeCpu.Run(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "engine-throughput")

@@ -66,6 +66,29 @@ public sealed class EnvelopeTests
     }
 
     [Fact]
+    public void Format_ManyLabelsAndEqualTextInOtherStrings_EachLineCarriesItsOwnLabels()
+    {
+        // More distinct labels than the writer's identity slots, each seen again as a fresh string of the same text
+        // and every kind, so slots are shared and replaced.
+        var writer = new EnvelopeWriter();
+        var connections = Enumerable.Range(0, 300).Select(i => $"conn-{i}").ToArray();
+        var sequence = 0L;
+        for (var round = 0; round < 3; round++)
+        {
+            for (var i = 0; i < connections.Length; i++)
+            {
+                var connection = round == 1 ? new string(connections[i].AsSpan()) : connections[i];
+                var eventType = i % 3 == 0 ? "book" : $"type \"{i % 7}\"";
+                var kind = (ArchiveRecordKind)(1 + (i % 6));
+                var line = writer.Format(++sequence, new ArchiveRecord { Kind = kind, Connection = connection, EventType = eventType, Payload = "{}"u8.ToArray() });
+
+                Assert.True(EnvelopeParser.TryParse(line[..^1], out var back, out var problem), problem);
+                Assert.Equal((kind, connection, eventType), (back.Kind, back.Connection, back.EventType));
+            }
+        }
+    }
+
+    [Fact]
     public void Format_HugePayloadThenSmallOnes_EachReadsBackExactly()
     {
         var writer = new EnvelopeWriter();

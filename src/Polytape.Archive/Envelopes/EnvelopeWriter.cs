@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -28,7 +29,19 @@ internal sealed class EnvelopeWriter
 
     private static readonly JavaScriptEncoder ShortStringEncoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
+    /// <summary>A power of two, more than the connections and event types that interleave on a busy recorder.</summary>
+    private const int IdentitySlots = 64;
+
+    /// <summary>For each kind: <c>,"kind":"…","conn":</c>, the fixed text around the kind value.</summary>
+    private static readonly byte[][] KindFields = BuildKindFields();
+
     private readonly Dictionary<string, byte[]> _quoted = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// <see cref="_quoted"/> by the string's identity, not its text: a frame's labels are the same string objects frame
+    /// after frame (a connection's id, a constant event type), so a hit costs no hashing or comparing of the text.
+    /// </summary>
+    private readonly (string? Value, byte[] Quoted)[] _byIdentity = new (string?, byte[])[IdentitySlots];
     private byte[] _line = new byte[JsonStringEscaper.MaxLength(InitialCapacity) + MaxFixedBytes];
 
     /// <summary>The envelope line, ending in '\n'. Payloads that are not valid UTF-8 go to <c>payload_b64</c>.</summary>
@@ -51,9 +64,7 @@ internal sealed class EnvelopeWriter
         PutNumber(b, ref p, sequence);
         Put(b, ref p, ",\"recv_us\":"u8);
         PutNumber(b, ref p, record.ReceivedAtMicros);
-        Put(b, ref p, ",\"kind\":\""u8);
-        Put(b, ref p, EnvelopeNames.KindValue(record.Kind).EncodedUtf8Bytes);
-        Put(b, ref p, "\",\"conn\":"u8);
+        Put(b, ref p, KindFields[(int)record.Kind]);
         Put(b, ref p, connection);
         Put(b, ref p, ",\"epoch\":"u8);
         PutNumber(b, ref p, record.Epoch);
@@ -107,6 +118,19 @@ internal sealed class EnvelopeWriter
     /// <summary><see cref="Quote"/>, remembered: connection ids and event types repeat on every frame.</summary>
     private byte[] Quoted(string value)
     {
+        ref var slot = ref _byIdentity[RuntimeHelpers.GetHashCode(value) & (IdentitySlots - 1)];
+        if (ReferenceEquals(slot.Value, value))
+        {
+            return slot.Quoted;
+        }
+
+        var quoted = QuotedByText(value);
+        slot = (value, quoted);
+        return quoted;
+    }
+
+    private byte[] QuotedByText(string value)
+    {
         if (_quoted.TryGetValue(value, out var quoted))
         {
             return quoted;
@@ -131,6 +155,17 @@ internal sealed class EnvelopeWriter
         encoded.CopyTo(quoted.AsSpan(1));
         quoted[^1] = (byte)'"';
         return quoted;
+    }
+
+    private static byte[][] BuildKindFields()
+    {
+        var fields = new byte[(int)ArchiveRecordKind.Note + 1][];
+        for (var kind = default(ArchiveRecordKind); kind <= ArchiveRecordKind.Note; kind++)
+        {
+            fields[(int)kind] = [.. ",\"kind\":\""u8, .. EnvelopeNames.KindValue(kind).EncodedUtf8Bytes, .. "\",\"conn\":"u8];
+        }
+
+        return fields;
     }
 
     private static void PutNumber(Span<byte> b, ref int p, long value)
