@@ -36,6 +36,33 @@ public sealed class EnvelopeFastPathTests
         }
     }
 
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(-7L)]
+    [InlineData(1234567L)]
+    [InlineData(12345678L)]
+    [InlineData(-123456789L)]
+    [InlineData(1796178892197778L)]
+    [InlineData(999_999_999_999_999_999L)]
+    [InlineData(-100_000_000_000_000_000L)]
+    [InlineData(1_000_000_000_000_000_000L)]
+    [InlineData(long.MinValue)]
+    public void Integers_of_every_length_read_as_the_general_path_reads_them(long value)
+    {
+        // Eight digits are read at a time: lengths around 8 and 16, the 18-digit limit, and past it (declined).
+        var record = Records.Ws("[]") with { ReceivedAtMicros = value };
+        var line = new EnvelopeWriter().Format(12345678, record).ToArray().AsSpan(..^1);
+        var digits = value.ToString(System.Globalization.CultureInfo.InvariantCulture).TrimStart('-').Length;
+
+        Assert.True(EnvelopeParser.TryParseGeneral(line, out var general, out var problem), problem);
+        Assert.Equal(digits <= 18, FastParse(line, new LabelCache(), out var fast));
+        if (digits <= 18)
+        {
+            AssertSame(general, fast);
+            Assert.Equal(value, fast.ReceivedAtMicros);
+        }
+    }
+
     [Fact]
     public void Labels_repeat_as_the_same_string()
     {

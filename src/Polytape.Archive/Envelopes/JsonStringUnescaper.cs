@@ -7,8 +7,8 @@ namespace Polytape.Archive.Envelopes;
 /// Reads the body of a JSON string back into its UTF-8 bytes: the inverse of <see cref="JsonStringEscaper"/>, and also
 /// every other escape JSON allows (<c>\/</c>, <c>\uXXXX</c> for any character, surrogate pairs), which files written by
 /// Utf8JsonWriter's default encoder contain. Utf8JsonReader validates the whole string and then unescapes it in a second
-/// pass (~8 % of a load); here 16 bytes are copied and tested at a time (<c>\"</c> pairs included, by
-/// <see cref="EscapedQuoteBlock"/>), and other escapes are decoded as they are met.
+/// pass (~8 % of a load); here 64 or 16 bytes are copied and tested at a time (<c>\"</c> pairs included, by
+/// <see cref="EscapedQuoteBlock512"/> or <see cref="EscapedQuoteBlock"/>), and other escapes are decoded as they are met.
 /// Anything that is not a valid JSON string body is refused, not repaired, so the caller can report it.
 /// </summary>
 internal static class JsonStringUnescaper
@@ -20,13 +20,20 @@ internal static class JsonStringUnescaper
     /// closing quote.
     /// </summary>
     public static bool TryUnescape(ReadOnlySpan<byte> source, Span<byte> destination, out int consumed, out int written) =>
-        TryUnescape(source, destination, EscapedQuoteBlock.IsSupported, out consumed, out written);
+        TryUnescape(source, destination, EscapedQuoteBlock.IsSupported, EscapedQuoteBlock512.IsSupported, out consumed, out written);
 
     /// <summary>
     /// As above; <paramref name="shuffleQuotes"/> false copies blocks only up to their first escape, as on machines
-    /// without <see cref="EscapedQuoteBlock"/> (tests run both ways).
+    /// without <see cref="EscapedQuoteBlock"/> (tests run both ways); with it, 64-byte blocks are used where supported.
     /// </summary>
-    internal static bool TryUnescape(ReadOnlySpan<byte> source, Span<byte> destination, bool shuffleQuotes, out int consumed, out int written)
+    internal static bool TryUnescape(ReadOnlySpan<byte> source, Span<byte> destination, bool shuffleQuotes, out int consumed, out int written) =>
+        TryUnescape(source, destination, shuffleQuotes, shuffleQuotes && EscapedQuoteBlock512.IsSupported, out consumed, out written);
+
+    /// <summary>
+    /// As above; <paramref name="wide"/> (only where <see cref="EscapedQuoteBlock512.IsSupported"/>) takes 64-byte
+    /// blocks while both sides have room, then 16-byte ones (tests compare every combination).
+    /// </summary>
+    internal static bool TryUnescape(ReadOnlySpan<byte> source, Span<byte> destination, bool shuffleQuotes, bool wide, out int consumed, out int written)
     {
         var read = 0;
         written = 0;
@@ -34,7 +41,19 @@ internal static class JsonStringUnescaper
         while (true)
         {
             byte value;
-            if (source.Length - read >= Vector128<byte>.Count && destination.Length - written >= Vector128<byte>.Count)
+            if (wide && source.Length - read >= Vector512<byte>.Count && destination.Length - written >= Vector512<byte>.Count)
+            {
+                var clean = EscapedQuoteBlock512.Copy(source[read..], destination[written..], out var taken, out var produced);
+                read += taken;
+                written += produced;
+                if (clean)
+                {
+                    continue;
+                }
+
+                value = source[read];
+            }
+            else if (source.Length - read >= Vector128<byte>.Count && destination.Length - written >= Vector128<byte>.Count)
             {
                 // Both sides have room for the block; keep only the part before a special byte (or \" pairs and all).
                 if (shuffleQuotes)

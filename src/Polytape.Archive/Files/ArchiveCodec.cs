@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using ZstdSharp;
 
 namespace Polytape.Archive.Files;
 
@@ -9,8 +8,7 @@ internal static class ArchiveCodec
     /// <summary>
     /// A compressing stream over <paramref name="output"/>, left open when disposed. Its <c>Flush</c> makes everything
     /// written so far decodable from the output (gzip sync flush, zstd flush) and flushes the output. zstd compresses
-    /// natively (<see cref="NativeZstdStream"/>); reading stays on the managed port, whose stream semantics the readers
-    /// rely on.
+    /// natively (<see cref="NativeZstdStream"/>).
     /// </summary>
     public static Stream Compress(Stream output, ArchiveFormat format, CompressionLevel level) => format switch
     {
@@ -22,16 +20,17 @@ internal static class ArchiveCodec
     /// A decompressing stream that owns <paramref name="input"/>. Unless <paramref name="complete"/>, a stream cut short
     /// (a file still being written, or left by a crash) ends without an error, and reading again later returns what was
     /// appended since; a sealed file must be <paramref name="complete"/>, so a zstd stream that ends early throws
-    /// <see cref="EndOfStreamException"/> (gzip shows it as an incomplete last record instead).
+    /// <see cref="EndOfStreamException"/> (gzip shows it as an incomplete last record instead). zstd decompresses natively
+    /// (<see cref="NativeZstdDecompressionStream"/>).
     /// </summary>
     public static Stream Decompress(Stream input, ArchiveFormat format, bool complete) => format switch
     {
         ArchiveFormat.Gzip => new GZipStream(input, CompressionMode.Decompress),
-        _ => new DecompressionStream(input, bufferSize: 0, checkEndOfStream: complete, leaveOpen: false),
+        _ => new NativeZstdDecompressionStream(input, complete),
     };
 
     /// <summary>Whether a read failed because the compressed bytes are damaged (as opposed to a bug).</summary>
-    public static bool IsDamage(Exception e) => e is InvalidDataException or IOException or ZstdException or ZstdNet.ZstdException;
+    public static bool IsDamage(Exception e) => e is InvalidDataException or IOException or ZstdNet.ZstdException;
 
     /// <summary>
     /// zstd levels for the shared level names. Level 1 is zstd's fastest standard level; 9 (not 19) for the smallest
