@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.Intrinsics;
@@ -14,7 +15,7 @@ namespace Polytape.Archive.Envelopes;
 internal static class EnvelopeFastPath
 {
     /// <summary>Every byte but printable ASCII other than the backslash: a plain string ends at the first, its quote.</summary>
-    private static readonly System.Buffers.SearchValues<byte> NotPlain = System.Buffers.SearchValues.Create(
+    private static readonly SearchValues<byte> NotPlain = SearchValues.Create(
         [.. Enumerable.Range(0, 256).Where(value => value is < ' ' or > '~' or '"' or '\\').Select(value => (byte)value)]);
 
     /// <summary>

@@ -9,15 +9,18 @@ namespace Polytape.Archive.Files;
 /// </summary>
 internal sealed class NativeZstdStream : CompressionStream
 {
+    private static readonly CompressionOptions Fastest = new(1);
+    private static readonly CompressionOptions Default = new(3);
+    private static readonly CompressionOptions Smallest = new(9);
+
     private readonly Stream _output;
-    private static readonly CompressionOptions[] LevelOptions = [new(1), new(3), new(9)];
 
     /// <summary>Shared, immutable options for the levels <see cref="ArchiveCodec.ZstdLevel"/> uses.</summary>
     public static CompressionOptions OptionsFor(int level) => level switch
     {
-        1 => LevelOptions[0],
-        3 => LevelOptions[1],
-        9 => LevelOptions[2],
+        1 => Fastest,
+        3 => Default,
+        9 => Smallest,
         _ => throw new ArgumentOutOfRangeException(nameof(level), level, "Only levels 1, 3 and 9 are used."),
     };
 
