@@ -71,6 +71,7 @@ public static class RecordThroughput
             var framesBefore = recorder.FramesApplied;
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
             var gcsBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            var pausedBefore = GC.GetTotalPauseDuration();
             latencies.Reset();
             allocations?.Start();
             var clock = Stopwatch.StartNew();
@@ -97,6 +98,7 @@ public static class RecordThroughput
             var frames = recorder.FramesApplied - framesBefore;
             var allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
             var gcs = (GC.CollectionCount(0) - gcsBefore.Item1, GC.CollectionCount(1) - gcsBefore.Item2, GC.CollectionCount(2) - gcsBefore.Item3);
+            var paused = GC.GetTotalPauseDuration() - pausedBefore;
             var status = recorder.GetStatus();
             var (p50, p99, p999, max, count) = latencies.Percentiles();
 
@@ -105,8 +107,9 @@ public static class RecordThroughput
             Console.WriteLine(string.Create(invariant, $"frames {frames:N0} in {elapsed:F1} s = {frames / elapsed:N0} frames/s"));
             Console.WriteLine(string.Create(invariant, $"cpu {cpu:F2} s = {cpu / elapsed * 100:F1}% of one core, {(frames > 0 ? cpu / frames * 1e6 : 0):F2} µs per frame"));
             Console.WriteLine(string.Create(invariant, $"rss {process.WorkingSet64 / 1048576.0:N0} MiB (peak {process.PeakWorkingSet64 / 1048576.0:N0} MiB), managed heap {GC.GetTotalMemory(false) / 1048576.0:N0} MiB"));
-            Console.WriteLine(string.Create(invariant, $"allocated {allocated / 1048576.0:N0} MiB = {(frames > 0 ? (double)allocated / frames : 0):N0} B per frame; collections gen0 {gcs.Item1}, gen1 {gcs.Item2}, gen2 {gcs.Item3}"));
+            Console.WriteLine(string.Create(invariant, $"allocated {allocated / 1048576.0:N0} MiB = {(frames > 0 ? (double)allocated / frames : 0):N0} B per frame; collections gen0 {gcs.Item1}, gen1 {gcs.Item2}, gen2 {gcs.Item3}, paused {paused.TotalMilliseconds:F0} ms"));
             Console.WriteLine(string.Create(invariant, $"receive→applied latency over {count:N0} frames: p50 {p50:F0} µs, p99 {p99:F0} µs, p99.9 {p999:F0} µs, max {max:F0} µs"));
+            Console.WriteLine(string.Create(invariant, $"worst seconds of the window (max latency): {string.Join(", ", latencies.WorstSeconds(5).Select(w => $"s{w.Second} {w.Max / 1000:F1} ms"))}"));
             Console.WriteLine(string.Create(invariant, $"archive {status.Archive.Bytes / 1048576.0:N1} MiB written, last sequence {status.Archive.LastSequence}"));
             foreach (var (type, bytes) in allocations?.Top(15) ?? [])
             {
@@ -147,6 +150,9 @@ public static class RecordThroughput
         private readonly MeterListener _listener = new();
         private readonly Lock _gate = new();
         private readonly List<float> _samples = new(1 << 20);
+        /// <summary>The largest sample of each second of the window, to tell one stall from latency spread evenly.</summary>
+        private readonly float[] _secondMax = new float[3600];
+        private long _start;
         private bool _recording;
 
         public LatencySamples()
@@ -164,7 +170,10 @@ public static class RecordThroughput
                 {
                     if (_recording)
                     {
-                        _samples.Add((float)(value * 1e6));
+                        var micros = (float)(value * 1e6);
+                        _samples.Add(micros);
+                        var second = (int)Math.Min(_secondMax.Length - 1, Stopwatch.GetElapsedTime(_start).TotalSeconds);
+                        _secondMax[second] = Math.Max(_secondMax[second], micros);
                     }
                 }
             });
@@ -177,6 +186,8 @@ public static class RecordThroughput
             {
                 // Cleared, not replaced: a new list here was 4 MB allocated inside the measured window.
                 _samples.Clear();
+                Array.Clear(_secondMax);
+                _start = Stopwatch.GetTimestamp();
                 _recording = true;
             }
         }
@@ -197,6 +208,14 @@ public static class RecordThroughput
 
             double At(double q) => sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];
             return (At(0.5), At(0.99), At(0.999), sorted[^1], sorted.Length);
+        }
+
+        public IEnumerable<(int Second, float Max)> WorstSeconds(int count)
+        {
+            lock (_gate)
+            {
+                return [.. _secondMax.Select((max, second) => (second, max)).Where(s => s.max > 0).OrderByDescending(s => s.max).Take(count)];
+            }
         }
 
         public void Dispose() => _listener.Dispose();
