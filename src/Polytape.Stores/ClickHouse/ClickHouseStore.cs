@@ -9,10 +9,10 @@ namespace Polytape.Stores.ClickHouse;
 /// together, then the first-time trades and top-of-book rows into their feeds (both at once), whose views fill the
 /// aggregates and the two tables, then the position. ClickHouse has no transactions, so each step is idempotent on
 /// its own: rows collapse by key (ReplacingMergeTree), the feeds only see rows above the stored position, and the
-/// position only rises. A failure or crash after a feed insert was accepted and before the position rose (the other
-/// feed failing, the position insert failing) counts that batch's trades or spreads twice in the aggregates when the
-/// batch is retried; the rows themselves stay exact, as a retried feed fills its table again. Retention drops whole
-/// day partitions.
+/// position only rises. A failure or crash once a feed's views have taken its rows and before the position rose (a
+/// feed failing in a later view, the other feed or the position insert failing) counts that batch's trades or spreads
+/// twice in the aggregates when the batch is retried; the rows themselves stay exact, as a retried feed fills its
+/// table again. Retention drops whole day partitions.
 /// </summary>
 public sealed partial class ClickHouseStore : IStore
 {
