@@ -32,13 +32,76 @@ public sealed class ClickHouseStoreTests : StoreContractTests
         Assert.Equal(trades, _database.Query("SELECT countMerge(trades) FROM ohlc_1m"));
         Assert.Equal(trades, _database.Query("SELECT countMerge(trades) FROM ohlc_5m"));
         Assert.Equal("0", _database.Query("SELECT count() FROM (SELECT minMerge(low) AS l, maxMerge(high) AS h, argMinMerge(open) AS o FROM ohlc_1m GROUP BY asset_id, bar) WHERE l > h OR o > h OR o < l"));
-        Assert.NotEqual("0", _database.Query("SELECT countMerge(samples) FROM spread_1h"));
+        var spreads = _database.Query(Spreads);
+        Assert.NotEqual("0", spreads);
+        Assert.Equal(spreads, _database.Query("SELECT countMerge(samples) FROM spread_1h"));
+
+        // First-time rows reach their tables once, through the feeds' views (schema version 2): not also directly.
+        Assert.Equal(_database.Query("SELECT count() FROM trades FINAL"), _database.Query("SELECT count() FROM trades"));
+        Assert.Equal(_database.Query("SELECT count() FROM top_of_book FINAL"), _database.Query("SELECT count() FROM top_of_book"));
 
         // A reload replaces rows and leaves the aggregates alone: every trade is still counted once.
         await Loader(store).LoadAsync(retention: false);
         Assert.Equal(trades, _database.Query("SELECT countMerge(trades) FROM ohlc_1m"));
         Assert.Equal(trades, _database.Query("SELECT count() FROM trades FINAL WHERE isNotNull(price)"));
+        Assert.Equal(spreads, _database.Query("SELECT countMerge(samples) FROM spread_1h"));
+        Assert.Equal(spreads, _database.Query(Spreads));
     }
+
+    [Fact]
+    public async Task Reload_OfABatchReachingPastThePosition_FeedsOnlyItsNewRows()
+    {
+        var records = await TestArchive.WriteAsync(ArchiveDirectory, TestArchive.Build(steps: 150));
+        await using var store = CreateStore();
+        await Loader(store).LoadAsync(new LoadWindow { Until = TestArchive.TimeOf(61) }, retention: false);
+        Assert.Equal(60, await store.GetPositionAsync());
+
+        // The first batch of the full reload holds records 1–401: 1–60 are loaded, the rest are new.
+        Assert.True(records.Count > BatchRecords, "the archive must span more than one batch");
+        await Loader(store).LoadAsync(retention: false);
+
+        Assert.Equal(records[^1].Sequence, await store.GetPositionAsync());
+        Assert.Equal(_database.Query("SELECT count() FROM trades FINAL WHERE isNotNull(price)"), _database.Query("SELECT countMerge(trades) FROM ohlc_5m"));
+        Assert.Equal(_database.Query(Spreads), _database.Query("SELECT countMerge(samples) FROM spread_1h"));
+        await using var clean = CreateSecondStore();
+        await Loader(clean).LoadAsync(retention: false);
+        Assert.Equal(await clean.CountRowsAsync(), await store.CountRowsAsync());
+    }
+
+    [Fact]
+    public async Task Migration_UpgradesAVersion1DatabaseInPlace_AndReruns()
+    {
+        await TestArchive.WriteAsync(ArchiveDirectory, TestArchive.Build(steps: 60));
+        using (var connection = new ClickHouseConnection(_database.Spec()))
+        {
+            await connection.ExecuteAsync($"CREATE DATABASE {_database.Name}", CancellationToken.None, inDatabase: false);
+            await connection.ExecuteAsync("CREATE TABLE schema_version (version UInt32) ENGINE = MergeTree() ORDER BY version", CancellationToken.None);
+            foreach (var statement in ClickHouseSchema.Migrations[0])
+            {
+                await connection.ExecuteAsync(statement, CancellationToken.None);
+            }
+
+            await connection.ExecuteAsync("INSERT INTO schema_version VALUES (1)", CancellationToken.None);
+            // An upgrade interrupted after its first statement: the rerun must not trip over it.
+            await connection.ExecuteAsync(ClickHouseSchema.Migrations[1][0], CancellationToken.None);
+        }
+
+        Assert.DoesNotContain("top_of_book_copy_mv", _database.Query("SHOW TABLES"), StringComparison.Ordinal);
+        await using var store = CreateStore();
+        await store.EnsureSchemaAsync();
+        await store.EnsureSchemaAsync();
+
+        Assert.Equal("2", _database.Query("SELECT max(version) FROM schema_version"));
+        var tables = _database.Query("SHOW TABLES");
+        Assert.Contains("top_of_book_copy_mv", tables, StringComparison.Ordinal);
+        Assert.Contains("trades_copy_mv", tables, StringComparison.Ordinal);
+        await Loader(store).LoadAsync(retention: false);
+        Assert.NotEqual("0", _database.Query("SELECT count() FROM top_of_book"));
+        Assert.Equal(_database.Query("SELECT count() FROM trades FINAL WHERE isNotNull(price)"), _database.Query("SELECT countMerge(trades) FROM ohlc_1m"));
+    }
+
+    /// <summary>The top-of-book rows that count in the hourly spread statistics.</summary>
+    private const string Spreads = "SELECT count() FROM top_of_book FINAL WHERE isNotNull(best_bid) AND isNotNull(best_ask)";
 
     [Fact]
     public async Task Decimals_AreExactInTheDatabase()

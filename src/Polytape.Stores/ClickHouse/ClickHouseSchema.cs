@@ -7,13 +7,14 @@ namespace Polytape.Stores.ClickHouse;
 /// ClickHouse DDL that works on 18.16 (Debian's) and current releases: no LowCardinality, DateTime64, TTL or
 /// transactions. Tables are ReplacingMergeTree partitioned by UTC day of <c>received_us</c> and ordered by (asset,
 /// time, sequence, idx), so a reloaded row collapses into its twin (queries use FINAL for exact counts). Trades and
-/// top-of-book rows loaded for the first time also pass through Null-engine feed tables whose materialized views
-/// keep 1- and 5-minute OHLC bars and hourly spread statistics; reloads skip the feeds, so aggregates count each
+/// top-of-book rows loaded for the first time go only to Null-engine feed tables whose materialized views keep
+/// 1- and 5-minute OHLC bars and hourly spread statistics and (version 2) copy the rows into their tables, so the
+/// server parses them once; reloads insert into the tables directly and skip the feeds, so aggregates count each
 /// row once.
 /// </summary>
 internal static class ClickHouseSchema
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     public const string TradesFeed = "trades_feed";
     public const string TopOfBookFeed = "top_of_book_feed";
@@ -21,7 +22,7 @@ internal static class ClickHouseSchema
     /// <summary>The partition key: the UTC day as YYYYMMDD.</summary>
     public const string DayExpression = "toYYYYMMDD(toDateTime(intDiv(received_us, 1000000), 'UTC'))";
 
-    public static IReadOnlyList<IReadOnlyList<string>> Migrations { get; } = [CreateAll()];
+    public static IReadOnlyList<IReadOnlyList<string>> Migrations { get; } = [CreateAll(), FeedsFillTables()];
 
     public static string Insert(string table) => $"INSERT INTO {table} FORMAT RowBinary";
 
@@ -64,6 +65,16 @@ internal static class ClickHouseSchema
             + $" FROM {TopOfBookFeed} WHERE isNotNull(best_bid) AND isNotNull(best_ask) GROUP BY asset_id, hour");
         return statements;
     }
+
+    /// <summary>
+    /// Version 2: rows sent to a feed reach their table through a view, instead of being sent (and parsed) twice.
+    /// <c>SELECT *</c> keeps the columns, as the feeds were created <c>AS</c> their tables.
+    /// </summary>
+    private static List<string> FeedsFillTables() =>
+    [
+        $"CREATE MATERIALIZED VIEW IF NOT EXISTS {StoreTables.Trades.Name}_copy_mv TO {StoreTables.Trades.Name} AS SELECT * FROM {TradesFeed}",
+        $"CREATE MATERIALIZED VIEW IF NOT EXISTS {StoreTables.TopOfBook.Name}_copy_mv TO {StoreTables.TopOfBook.Name} AS SELECT * FROM {TopOfBookFeed}",
+    ];
 
     /// <summary>Bar time: the venue's time, or our receive time when it sent none.</summary>
     private const string ExchangeTime = "toDateTime(intDiv(ifNull(exchange_ms, intDiv(received_us, 1000)), 1000), 'UTC')";

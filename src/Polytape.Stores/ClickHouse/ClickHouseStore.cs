@@ -6,10 +6,13 @@ namespace Polytape.Stores.ClickHouse;
 
 /// <summary>
 /// ClickHouse over its HTTP interface with RowBinary inserts: one INSERT per table per batch, all in flight
-/// together, then the first-time rows into the aggregate feeds (both at once), then the position. ClickHouse has no
-/// transactions, so each step is idempotent on its own: rows collapse by key (ReplacingMergeTree), the feeds only
-/// see rows above the stored position, and the position only rises. A crash between the feeds and the position can count that batch's trades twice in the bars;
-/// the rows themselves stay exact. Retention drops whole day partitions.
+/// together, then the first-time trades and top-of-book rows into their feeds (both at once), whose views fill the
+/// aggregates and the two tables, then the position. ClickHouse has no transactions, so each step is idempotent on
+/// its own: rows collapse by key (ReplacingMergeTree), the feeds only see rows above the stored position, and the
+/// position only rises. A failure or crash once a feed's views have taken its rows and before the position rose (a
+/// feed failing in a later view, the other feed or the position insert failing) counts that batch's trades or spreads
+/// twice in the aggregates when the batch is retried; the rows themselves stay exact, as a retried feed fills its
+/// table again. Retention drops whole day partitions.
 /// </summary>
 public sealed partial class ClickHouseStore : IStore
 {
@@ -76,27 +79,34 @@ public sealed partial class ClickHouseStore : IStore
         }
 
         var position = await GetPositionAsync(cancellationToken).ConfigureAwait(false);
+        // Rows above the position are new: trades and top of book go to the feeds, whose views add them to the bars
+        // and (schema version 2) to their tables. When the whole batch is new those tables get nothing else.
+        var fresh = batch.LastSequence <= position ? null : batch.FirstSequence > position ? batch : RowsAbove(batch, position);
+        var allFresh = ReferenceEquals(fresh, batch);
         var inserts = new List<Task>(StoreTables.All.Count);
         for (var i = 0; i < StoreTables.All.Count; i++)
         {
             var table = StoreTables.All[i];
-            if (table.Count(batch) > 0)
+            if (table.Count(batch) > 0 && !(allFresh && IsFed(table)))
             {
                 inserts.Add(_connection.InsertAsync(ClickHouseSchema.Insert(table.Name), Serialise(i, table, batch), cancellationToken));
             }
         }
 
+        // The feeds' bodies are built while the tables' inserts are in flight.
+        var tradesFeed = fresh is null ? default : FeedBody(StoreTables.Trades, fresh, allFresh);
+        var topOfBookFeed = fresh is null ? default : FeedBody(StoreTables.TopOfBook, fresh, allFresh);
+
         // Every table at once: the server parses and merges them on all its cores while the others are in flight.
         // Rows collapse by key, so a batch retried after one insert failed leaves no duplicates.
         await Task.WhenAll(inserts).ConfigureAwait(false);
-        if (batch.LastSequence > position)
+        if (fresh is not null)
         {
             // The feeds only after every table succeeded: a feed sent and then retried with its batch would count
-            // its trades twice in the bars. They take the same bytes as their tables when the whole batch is new.
-            var fresh = batch.FirstSequence > position ? batch : RowsAbove(batch, position);
+            // its trades twice in the bars.
             await Task.WhenAll(
-                Feed(StoreTables.Trades, ClickHouseSchema.TradesFeed, fresh, ReferenceEquals(fresh, batch), cancellationToken),
-                Feed(StoreTables.TopOfBook, ClickHouseSchema.TopOfBookFeed, fresh, ReferenceEquals(fresh, batch), cancellationToken)).ConfigureAwait(false);
+                Feed(ClickHouseSchema.TradesFeed, tradesFeed, cancellationToken),
+                Feed(ClickHouseSchema.TopOfBookFeed, topOfBookFeed, cancellationToken)).ConfigureAwait(false);
             await _connection.ExecuteAsync(
                 string.Create(CultureInfo.InvariantCulture, $"INSERT INTO load_position VALUES (1, {batch.LastSequence})"), cancellationToken).ConfigureAwait(false);
         }
@@ -160,16 +170,15 @@ public sealed partial class ClickHouseStore : IStore
         return writer.Written;
     }
 
-    private Task Feed(Table table, string feed, RowBatch fresh, bool sameRows, CancellationToken cancellationToken)
-    {
-        if (table.Count(fresh) == 0)
-        {
-            return Task.CompletedTask;
-        }
+    /// <summary>The tables whose first-time rows reach them through their feeds.</summary>
+    private static bool IsFed(Table table) => table == StoreTables.Trades || table == StoreTables.TopOfBook;
 
-        var body = sameRows ? _writers[Slot(table)].Written : Serialise(FeedSlot(table), table, fresh);
-        return _connection.InsertAsync(ClickHouseSchema.Insert(feed), body, cancellationToken);
-    }
+    /// <summary>The feed's rows: in the table's own buffer when the table gets no insert of its own, else in a feed buffer.</summary>
+    private ReadOnlyMemory<byte> FeedBody(Table table, RowBatch fresh, bool allFresh) =>
+        table.Count(fresh) == 0 ? default : Serialise(allFresh ? Slot(table) : FeedSlot(table), table, fresh);
+
+    private Task Feed(string feed, ReadOnlyMemory<byte> body, CancellationToken cancellationToken) =>
+        body.IsEmpty ? Task.CompletedTask : _connection.InsertAsync(ClickHouseSchema.Insert(feed), body, cancellationToken);
 
     private static int Slot(Table table)
     {
