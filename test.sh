@@ -30,6 +30,16 @@ ensure_packages
 # initdb refuses to run as root, so as root the cluster belongs to the postgres user.
 postgres_dir="$root/artifacts/postgres"
 postgres_bin=""
+# The cluster's data directory: in memory (/dev/shm) when it has room, unless POLYTAPE_POSTGRES_ON_DISK=1 (then
+# under artifacts/). Loading extends relation files and recycles WAL segments; on a journal-less ext4 the kernel's
+# time for that depends on what else just created and deleted files there (a 2.4M-row load: 1.3-1.7 system CPU-s
+# usually, 4.4 once while builds ran beside it; in memory 1.4-1.9; BENCHMARKS.md, "PostgreSQL server settings").
+# Logs, password file and socket stay under artifacts/.
+postgres_data="$postgres_dir/data"
+if [[ "${POLYTAPE_POSTGRES_ON_DISK:-0}" != 1 && -d /dev/shm && -w /dev/shm ]] \
+    && [[ $(df -Pk /dev/shm 2>/dev/null | awk 'NR == 2 { print $4 }') -gt 2097152 ]]; then
+  postgres_data="/dev/shm/polytape-postgres-$(echo "$root" | md5sum | cut -c1-12)"
+fi
 as_postgres() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 free_port() {
   local port
@@ -40,7 +50,9 @@ free_port() {
   return 1
 }
 stop_postgres() {
-  [[ -n "$postgres_bin" && -d "$postgres_dir/data" ]] && as_postgres "$postgres_bin/pg_ctl" -D "$postgres_dir/data" -m immediate stop >/dev/null 2>&1
+  [[ -n "$postgres_bin" && -d "$postgres_data" ]] && as_postgres "$postgres_bin/pg_ctl" -D "$postgres_data" -m immediate stop >/dev/null 2>&1
+  # Memory, not disk: give it back (the next run's start removes a leftover too).
+  [[ "$postgres_data" == /dev/shm/* ]] && rm -rf "$postgres_data"
   return 0
 }
 start_postgres() {
@@ -48,16 +60,16 @@ start_postgres() {
   [[ -x "$postgres_bin/initdb" ]] || { log "PostgreSQL binaries not found under /usr/lib/postgresql"; return 1; }
   local port password="polytape-test"
   port=$(free_port) || { log "no free port for PostgreSQL"; return 1; }
-  rm -rf "$postgres_dir" && mkdir -p "$postgres_dir"
+  rm -rf "$postgres_dir" "$postgres_data" && mkdir -p "$postgres_dir"
   [[ $(id -u) -eq 0 ]] && chown postgres "$postgres_dir"
   echo "$password" > "$postgres_dir/pwfile" && chmod 644 "$postgres_dir/pwfile"
-  as_postgres "$postgres_bin/initdb" -D "$postgres_dir/data" -U postgres --auth=scram-sha-256 --pwfile="$postgres_dir/pwfile" \
+  as_postgres "$postgres_bin/initdb" -D "$postgres_data" -U postgres --auth=scram-sha-256 --pwfile="$postgres_dir/pwfile" \
     -E UTF8 --no-sync >"$postgres_dir/initdb.log" 2>&1 || { log "initdb failed: see $postgres_dir/initdb.log"; return 1; }
-  as_postgres "$postgres_bin/pg_ctl" -D "$postgres_dir/data" -l "$postgres_dir/server.log" -w -t 60 \
+  as_postgres "$postgres_bin/pg_ctl" -D "$postgres_data" -l "$postgres_dir/server.log" -w -t 60 \
     -o "-p $port -k $postgres_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
     start >/dev/null || { log "PostgreSQL did not start: see $postgres_dir/server.log"; return 1; }
   export POLYTAPE_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Password=$password;Database=postgres"
-  log "PostgreSQL $("$postgres_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
+  log "PostgreSQL $("$postgres_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port, data in $postgres_data"
 }
 
 # A throwaway ClickHouse on 127.0.0.1 (HTTP interface) for the store tests (POLYTAPE_TEST_CLICKHOUSE), stopped on exit.
