@@ -28,7 +28,7 @@ public sealed class ClickHouseRowOrderTests
         var sink = new ClickHouseRowSink(unsorted);
         Assert.True(sink.TrackAssets(StoreTables.TopOfBook, order));
         StoreTables.TopOfBook.Write(batch, sink);
-        order.CopySorted(unsorted.Written.Span, sorted);
+        order.CopySorted(unsorted.Written.Span, sorted.Reserve(order.RowBytes(unsorted.Written.Span)));
 
         // Ordinal byte order: "10" < "2" < "9"; within an asset, sequences as in the batch.
         Assert.Equal(

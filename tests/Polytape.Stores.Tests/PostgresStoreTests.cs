@@ -1,4 +1,6 @@
 using Npgsql;
+using Polytape.Domain.Books;
+using Polytape.Domain.Numerics;
 using Polytape.Stores.Loading;
 using Polytape.Stores.Model;
 using Polytape.Stores.Normalising;
@@ -88,6 +90,30 @@ public sealed class PostgresStoreTests : StoreContractTests
         Assert.Equal(records[^1].Sequence, await store.GetPositionAsync());
     }
 
+    [Fact]
+    public async Task Write_SendsRowsOfAnIndexedTableGroupedByAsset_AndBookLevelsInBatchOrder()
+    {
+        var batch = new RowBatch();
+        string[] assets = ["9", "10", "9", "2", "10", "9"];
+        for (var i = 0; i < assets.Length; i++)
+        {
+            var key = new RowKey(100 + i, 0, 1_758_412_800_000_000 + i, -1);
+            batch.Cover(key.Sequence, key.ReceivedAtMicros);
+            // A fresh id instance per row, as parsed ids are: rows group by the id's value.
+            batch.TopOfBook.Add(new TopOfBookRow(key, new string(assets[i].AsSpan()), Price.FromUnits(5_000), Price.Empty, TopOfBookSource.Book));
+            batch.Snapshots.Add(new BookSnapshotRow(
+                key, "0xm", assets[i], BookSource.WebSocket, false, default, Price.FromUnits(100), [new BookLevel(Price.FromUnits(4_000 + i), Size.FromUnits(1_000_000))], []));
+        }
+
+        await using var store = new PostgresStore(_database.ConnectionString);
+        await store.EnsureSchemaAsync();
+        await store.WriteAsync(batch);
+
+        // Heap order: top of book by asset id bytes ("10" < "2" < "9"), batch order within an asset; levels as sent.
+        Assert.Equal("10:101,10:104,2:103,9:100,9:102,9:105", _database.Scalar("SELECT string_agg(asset_id || ':' || sequence, ',' ORDER BY ctid) FROM top_of_book"));
+        Assert.Equal("100,101,102,103,104,105", _database.Scalar("SELECT string_agg(sequence::text, ',' ORDER BY ctid) FROM book_levels"));
+    }
+
     [Theory]
     [InlineData(0L, 4, "0.0000")]
     [InlineData(1L, 4, "0.0001")]
@@ -112,7 +138,8 @@ public sealed class PostgresStoreTests : StoreContractTests
 
         await using (var copy = await connection.BeginRawBinaryCopyAsync("COPY numbers (n, t, f) FROM STDIN (FORMAT BINARY)"))
         {
-            var sink = new PostgresRowSink(copy, columns: 3);
+            var sink = new PostgresRowSink();
+            sink.Begin(copy, columns: 3);
             sink.BeginRow();
             sink.Numeric(units, scale);
             sink.Text("é€");

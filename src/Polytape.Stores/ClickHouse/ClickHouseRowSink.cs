@@ -16,19 +16,8 @@ internal sealed class ClickHouseRowSink(RowBinaryWriter writer) : IRowSink
     /// <returns>Whether rows are tracked: the table has an asset column.</returns>
     public bool TrackAssets(Table table, AssetOrder? order)
     {
-        _order = order;
-        _assetText = -1;
-        if (order is not null && table.AssetColumn is { } asset)
-        {
-            var texts = table.Columns.Where(column => column.Type == ColumnType.Text).Select(column => column.Name).ToList();
-            _assetText = texts.IndexOf(asset);
-        }
-
-        if (_assetText < 0)
-        {
-            _order = null;
-        }
-
+        _assetText = order is null ? -1 : table.AssetTextOrdinal;
+        _order = _assetText < 0 ? null : order;
         return _order is not null;
     }
 

@@ -160,7 +160,8 @@ public sealed partial class ClickHouseStore : IStore
         {
             _unsorted.Reset();
             table.Write(batch, _unsortedSink);
-            _order.CopySorted(_unsorted.Written.Span, writer);
+            var body = _unsorted.Written.Span;
+            _order.CopySorted(body, writer.Reserve(_order.RowBytes(body)));
         }
         else
         {

@@ -11,8 +11,10 @@ namespace Polytape.Stores.Postgres;
 /// the value in network order, trailer) in one reused buffer, written to a raw COPY stream in 64 KiB pieces. Npgsql's
 /// importer resolved and bound a parameter per value and built each numeric through <see cref="decimal"/>; here a
 /// value is a few stores. Exact decimals are written as base-10000 <c>numeric</c> digits from the fixed-point units.
+/// With an <see cref="AssetOrder"/> the whole body is held until <see cref="Complete"/> and sent grouped by asset.
+/// One sink serves one COPY at a time (<see cref="Begin"/>); its buffers are kept for the next.
 /// </summary>
-internal sealed class PostgresRowSink(Stream copy, int columns) : IRowSink
+internal sealed class PostgresRowSink : IRowSink
 {
     private const int FlushAt = 64 * 1024;
 
@@ -20,8 +22,42 @@ internal sealed class PostgresRowSink(Stream copy, int columns) : IRowSink
     private static ReadOnlySpan<byte> Header => [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF, (byte)'\r', (byte)'\n', 0, 0, 0, 0, 0, 0, 0, 0, 0];
 
     private byte[] _buffer = new byte[FlushAt + 4096];
+    private byte[] _sorted = [];
+    private Stream _copy = Stream.Null;
+    private short _columns;
     private int _length;
     private bool _started;
+    private AssetOrder? _order;
+    /// <summary>The asset column's place among the row's <see cref="Text"/> columns while rows are tracked.</summary>
+    private int _assetText = -1;
+    private int _text;
+
+    /// <summary>
+    /// Starts a COPY body of <paramref name="table"/>'s rows on <paramref name="copy"/>. With <paramref name="order"/>
+    /// (and an asset column) rows are sent grouped by asset at <see cref="Complete"/>; without, as they come.
+    /// </summary>
+    public void Begin(Stream copy, Table table, AssetOrder? order = null)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        Begin(copy, table.Columns.Count);
+        _assetText = order is null ? -1 : table.AssetTextOrdinal;
+        if (_assetText >= 0)
+        {
+            _order = order;
+            _order!.Reset();
+        }
+    }
+
+    /// <summary>Starts a COPY body of rows with <paramref name="columns"/> fields, sent as they come.</summary>
+    public void Begin(Stream copy, int columns)
+    {
+        _copy = copy;
+        _columns = checked((short)columns);
+        _length = 0;
+        _started = false;
+        _order = null;
+        _assetText = -1;
+    }
 
     public void BeginRow()
     {
@@ -30,12 +66,18 @@ internal sealed class PostgresRowSink(Stream copy, int columns) : IRowSink
             Header.CopyTo(Reserve(Header.Length));
             _started = true;
         }
-        else if (_length >= FlushAt)
+        else if (_length >= FlushAt && _order is null)
         {
             Flush();
         }
 
-        BinaryPrimitives.WriteInt16BigEndian(Reserve(2), (short)columns);
+        if (_order is not null)
+        {
+            _order.BeginRow(_length);
+            _text = 0;
+        }
+
+        BinaryPrimitives.WriteInt16BigEndian(Reserve(2), _columns);
     }
 
     public void Int64(long value)
@@ -78,6 +120,11 @@ internal sealed class PostgresRowSink(Stream copy, int columns) : IRowSink
 
     public void Text(string value)
     {
+        if (_order is not null && _text++ == _assetText)
+        {
+            _order.Asset(value);
+        }
+
         var field = Reserve(4 + Encoding.UTF8.GetMaxByteCount(value.Length));
         var written = Encoding.UTF8.GetBytes(value, field[4..]);
         BinaryPrimitives.WriteInt32BigEndian(field, written);
@@ -163,6 +210,22 @@ internal sealed class PostgresRowSink(Stream copy, int columns) : IRowSink
             _started = true;
         }
 
+        if (_order is not null)
+        {
+            // Header, then the rows by asset, then the trailer.
+            var body = _buffer.AsSpan(0, _length);
+            var rows = _order.RowBytes(body);
+            if (_sorted.Length < rows)
+            {
+                _sorted = new byte[Math.Max(rows, _sorted.Length * 2)];
+            }
+
+            _order.CopySorted(body, _sorted);
+            _copy.Write(_buffer, 0, _length - rows);
+            _copy.Write(_sorted, 0, rows);
+            _length = 0;
+        }
+
         BinaryPrimitives.WriteInt16BigEndian(Reserve(2), -1);
         Flush();
     }
@@ -236,7 +299,7 @@ internal sealed class PostgresRowSink(Stream copy, int columns) : IRowSink
 
     private void Flush()
     {
-        copy.Write(_buffer, 0, _length);
+        _copy.Write(_buffer, 0, _length);
         _length = 0;
     }
 }

@@ -14,6 +14,9 @@ public sealed partial class PostgresStore : IStore
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly PostgresPartitions _partitions = new();
+    /// <summary>Batches are written one at a time, so one encoder (and its buffers) serves every COPY.</summary>
+    private readonly PostgresRowSink _sink = new();
+    private readonly AssetOrder _order = new();
     private readonly string _where;
 
     public PostgresStore(string target)
@@ -119,9 +122,10 @@ public sealed partial class PostgresStore : IStore
                 {
                     try
                     {
-                        var sink = new PostgresRowSink(copy, table.Columns.Count);
-                        table.Write(batch, sink);
-                        sink.Complete();
+                        // Grouped by asset where the table has an asset index (book levels keep batch order for their BRIN lookups).
+                        _sink.Begin(copy, table, table.AssetIndex.Count > 0 ? _order : null);
+                        table.Write(batch, _sink);
+                        _sink.Complete();
                     }
                     catch
                     {

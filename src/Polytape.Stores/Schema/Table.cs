@@ -20,6 +20,10 @@ public sealed class Table
     /// <summary>Column holding the asset id, used as the leading sort key by ClickHouse; null when the table has none.</summary>
     public string? AssetColumn { get; init; }
 
+    /// <summary>The asset column's place among the row's <see cref="ColumnType.Text"/> columns, as a sink sees them; -1 when none.</summary>
+    public int AssetTextOrdinal =>
+        AssetColumn is null ? -1 : Columns.Where(column => column.Type == ColumnType.Text).Select(column => column.Name).ToList().IndexOf(AssetColumn);
+
     public RetentionClass Retention { get; init; } = RetentionClass.Kept;
 
     /// <summary>Rows of this table in the batch.</summary>

@@ -1,12 +1,13 @@
-namespace Polytape.Stores.ClickHouse;
+namespace Polytape.Stores.Schema;
 
 /// <summary>
-/// Reorders a table's RowBinary rows by asset id, keeping each asset's rows in batch order: that is the tables'
-/// ORDER BY (asset, received_us, sequence, idx, …) whenever receive times rise with sequence, as the recorder writes
-/// them. MergeTree sorts every inserted block unless it finds it already sorted (18.16 checks), and that sort —
-/// comparisons of 77-character asset ids — was the largest part of the server's CPU per row. Order is only a hint:
-/// a block that is not quite sorted is sorted by the server as before. One pass, no comparisons: rows are counted
-/// into asset buckets, which are ranked by their ids' ordinal (UTF-8 byte) order.
+/// Reorders a table's encoded rows by asset id, keeping each asset's rows in batch order. For ClickHouse that is the
+/// tables' ORDER BY (asset, received_us, sequence, idx, …) whenever receive times rise with sequence, as the recorder
+/// writes them: MergeTree sorts every inserted block unless it finds it already sorted (18.16 checks), and that sort —
+/// comparisons of 77-character asset ids — was the largest part of the server's CPU per row. For PostgreSQL, rows of
+/// one asset arrive together, so its asset index inserts them into the same leaf pages one after another instead of
+/// descending to a random leaf per row. Order is only a hint to both servers. One pass, no row comparisons: rows are
+/// counted into asset buckets, which are ranked by their ids' ordinal (UTF-8 byte) order.
 /// </summary>
 internal sealed class AssetOrder
 {
@@ -61,9 +62,20 @@ internal sealed class AssetOrder
         _rowBuckets[_rows - 1] = _lastBucket;
     }
 
-    /// <summary>Appends the rows of <paramref name="body"/> (the unsorted body the offsets refer to) to <paramref name="sorted"/> in asset order.</summary>
-    public void CopySorted(ReadOnlySpan<byte> body, RowBinaryWriter sorted)
+    /// <summary>Bytes from the first row's start to the end of <paramref name="body"/>: what <see cref="CopySorted"/> writes.</summary>
+    public int RowBytes(ReadOnlySpan<byte> body) => _rows == 0 ? 0 : body.Length - _starts[0];
+
+    /// <summary>
+    /// Copies the rows of <paramref name="body"/> (the unsorted body the offsets refer to; its rows run from the first
+    /// row's offset to its end) into <paramref name="sorted"/> in asset order (<see cref="RowBytes"/> bytes).
+    /// </summary>
+    public void CopySorted(ReadOnlySpan<byte> body, Span<byte> sorted)
     {
+        if (_rows == 0)
+        {
+            return;
+        }
+
         _starts[_rows] = body.Length;
         var bucketCount = _assets.Count;
         if (_destinations.Length < bucketCount)
@@ -86,6 +98,7 @@ internal sealed class AssetOrder
 
         Array.Sort(byId, (a, b) => string.CompareOrdinal(_assets[a], _assets[b]));
         var offset = 0;
+        var first = _starts[0];
         foreach (var bucket in byId)
         {
             var bytes = _destinations[bucket];
@@ -93,7 +106,7 @@ internal sealed class AssetOrder
             offset += bytes;
         }
 
-        var destination = sorted.Reserve(body.Length);
+        var destination = sorted[..(body.Length - first)];
         for (var row = 0; row < _rows; row++)
         {
             var start = _starts[row];
