@@ -88,11 +88,11 @@ internal sealed unsafe class ContiguousZstdStream : Stream
                 EndFrame();
             }
 
-            var grown = Math.Min((long)_input.Length * 2, _maxBufferBytes);
-            if (grown > _input.Length || buffer.Length > _input.Length)
+            // Doubles up to the largest buffer; a line larger than that gets a frame of its own size, once.
+            var wanted = (int)Math.Max(Math.Min((long)_input.Length * 2, _maxBufferBytes), buffer.Length);
+            if (wanted != _input.Length)
             {
-                // A line larger than the largest buffer gets a buffer (and frame) of its own size.
-                Allocate((int)Math.Max(grown, buffer.Length));
+                Allocate(wanted);
             }
         }
 
