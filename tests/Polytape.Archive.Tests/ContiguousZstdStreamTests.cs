@@ -151,6 +151,33 @@ public sealed class ContiguousZstdStreamTests
         zstd.Dispose();
     }
 
+    [Fact]
+    public async Task WriterArchive_SealedAndRotatedBySize_IsPlainZstdThatTheCliDecodesToTheSameLines()
+    {
+        using var directory = new TempDirectory();
+        await using (var writer = await Archives.OpenAsync(directory.Path, configure: o => o.MaxFileBytes = 16 * 1024))
+        {
+            await Archives.AppendAllAsync(writer, Enumerable.Range(0, 1000).Select(i => Records.Ws(Records.Noise(1024, i))));
+        }
+
+        var files = directory.Sealed();
+        Assert.True(files.Length > 1, "expected the size limit to rotate");
+        var records = 0L;
+        foreach (var file in files)
+        {
+            var verification = await ArchiveReader.VerifyAsync(file);
+            Assert.True(verification.IsValid, file);
+            records += ArchiveReader.Read(file).LongCount();
+            if (ZstdCli.IsPresent)
+            {
+                var lines = (await ZstdCli.DecompressAsync(await File.ReadAllBytesAsync(file))).Count(b => b == (byte)'\n');
+                Assert.Equal(ArchiveReader.Read(file).LongCount(), lines);
+            }
+        }
+
+        Assert.Equal(1000, records);
+    }
+
     /// <summary>A JSON-ish line of about <paramref name="length"/> bytes, compressible but not trivially so.</summary>
     private static byte[] Line(int index, int length)
     {
