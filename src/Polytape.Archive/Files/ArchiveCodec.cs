@@ -12,11 +12,16 @@ internal static class ArchiveCodec
     /// <paramref name="blockBytes"/> have gathered.
     /// </summary>
     public static Stream Compress(
-        Stream output, ArchiveFormat format, CompressionLevel level, int blockBytes = ArchiveFile.DefaultBlockBytes) => format switch
+        Stream output, ArchiveFormat format, CompressionLevel level, int blockBytes = ArchiveFile.DefaultBlockBytes)
     {
-        ArchiveFormat.Gzip => new GZipStream(output, level, leaveOpen: true),
-        _ => new ContiguousZstdStream(output, ZstdLevel(level), blockBytes),
-    };
+        if (format == ArchiveFormat.Gzip)
+        {
+            return new GZipStream(output, level, leaveOpen: true);
+        }
+
+        var zstdLevel = ZstdLevel(level);
+        return new ContiguousZstdStream(output, zstdLevel, blockBytes, ContiguousZstdStream.MaxBufferBytesFor(zstdLevel));
+    }
 
     /// <summary>Whether the compressor gathers its input itself, so that lines can be written to it one by one.</summary>
     public static bool BuffersInput(ArchiveFormat format) => format == ArchiveFormat.Zstd;

@@ -8,13 +8,19 @@ namespace Polytape.Archive.Files;
 /// (<see cref="ZstdNative.StableInBufferParameter"/>): a frame lasts until the buffer is full, a <see cref="Flush"/> ends
 /// a block inside it (a sync flush, as before), and a full buffer ends the frame and starts the next one at its start.
 /// ZstdNet's stream instead copied every byte into zstd's circular window, whose wrap made level 1 match in the slow
-/// "extDict" mode: on recorded envelopes this costs ~13 % less CPU for ~0.8 % larger output at the default 4 MiB
+/// "extDict" mode: on recorded envelopes level 1 costs ~12 % less CPU for ~0.9 % larger output at 4 MiB per frame
 /// (BENCHMARKS.md). The output is ordinary concatenated zstd frames. Owned by one thread; leaves its output open.
 /// </summary>
 internal sealed unsafe class ContiguousZstdStream : Stream
 {
-    /// <summary>Frames end at this much input: larger buffers gain little ratio (8 MiB: +0.4 %) for twice the memory.</summary>
+    /// <summary>Frames end at this much input at level 1: larger buffers gain little ratio (8 MiB: +0.4 %) for twice the memory.</summary>
     public const int DefaultMaxBufferBytes = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// Levels 3 and 9 match over longer distances, so short frames cost them more (level 9: 3.7 % larger output at
+    /// 4 MiB, 2.0 % at 16 MiB); whoever chose them traded CPU for size, and here memory too.
+    /// </summary>
+    public static int MaxBufferBytesFor(int level) => level <= 1 ? DefaultMaxBufferBytes : 4 * DefaultMaxBufferBytes;
 
     /// <summary>Where a buffer starts; it doubles with each frame that fills it, so small files stay small.</summary>
     private const int InitialBufferBytes = 256 * 1024;
