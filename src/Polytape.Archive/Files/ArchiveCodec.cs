@@ -8,13 +8,23 @@ internal static class ArchiveCodec
     /// <summary>
     /// A compressing stream over <paramref name="output"/>, left open when disposed. Its <c>Flush</c> makes everything
     /// written so far decodable from the output (gzip sync flush, zstd flush) and flushes the output. zstd compresses
-    /// natively (<see cref="NativeZstdStream"/>).
+    /// natively from its own contiguous buffer (<see cref="ContiguousZstdStream"/>), calling zstd once
+    /// <paramref name="blockBytes"/> have gathered.
     /// </summary>
-    public static Stream Compress(Stream output, ArchiveFormat format, CompressionLevel level) => format switch
+    public static Stream Compress(
+        Stream output, ArchiveFormat format, CompressionLevel level, int blockBytes = ArchiveFile.DefaultBlockBytes)
     {
-        ArchiveFormat.Gzip => new GZipStream(output, level, leaveOpen: true),
-        _ => new NativeZstdStream(output, NativeZstdStream.OptionsFor(ZstdLevel(level))),
-    };
+        if (format == ArchiveFormat.Gzip)
+        {
+            return new GZipStream(output, level, leaveOpen: true);
+        }
+
+        var zstdLevel = ZstdLevel(level);
+        return new ContiguousZstdStream(output, zstdLevel, blockBytes, ContiguousZstdStream.MaxBufferBytesFor(zstdLevel));
+    }
+
+    /// <summary>Whether the compressor gathers its input itself, so that lines can be written to it one by one.</summary>
+    public static bool BuffersInput(ArchiveFormat format) => format == ArchiveFormat.Zstd;
 
     /// <summary>
     /// A decompressing stream that owns <paramref name="input"/>. Unless <paramref name="complete"/>, a stream cut short
