@@ -40,11 +40,11 @@ internal sealed class PostgresRowSink : IRowSink
     {
         ArgumentNullException.ThrowIfNull(table);
         Begin(copy, table.Columns.Count);
-        _assetText = order is null ? -1 : table.AssetTextOrdinal;
-        if (_assetText >= 0)
+        if (order is not null && table.AssetTextOrdinal is >= 0 and var assetText)
         {
+            order.Reset();
             _order = order;
-            _order!.Reset();
+            _assetText = assetText;
         }
     }
 

@@ -8,7 +8,8 @@ namespace Polytape.Stores.Postgres;
 /// <summary>
 /// PostgreSQL through Npgsql binary COPY, every table partitioned by day. One transaction per batch: create the
 /// days' partitions, lock and read the position, delete the batch's sequence range if it was loaded before, COPY
-/// each table, raise the position. Retention drops whole day partitions.
+/// each table, raise the position. Retention drops whole day partitions. Calls to <see cref="WriteAsync"/> must not
+/// overlap (a loader writes one batch at a time): they share one COPY encoder and its buffers.
 /// </summary>
 public sealed partial class PostgresStore : IStore
 {
