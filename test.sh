@@ -8,8 +8,9 @@ results="$root/artifacts/test-results"
 
 log() { echo "test.sh: $*" >&2; }
 
-# apt packages the tests need: PostgreSQL and ClickHouse (Debian's 18.16) for the store tests.
-apt_packages=(postgresql clickhouse-server)
+# apt packages the tests need: PostgreSQL and ClickHouse (Debian's 18.16) for the store tests, and the zstd command
+# line tool, which checks that archives are standard zstd.
+apt_packages=(postgresql clickhouse-server zstd)
 
 ensure_packages() {
   local missing=()
