@@ -13,6 +13,7 @@ public sealed class DiscoveryStatistics
     private long _hydrationTimeouts;
     private long _noticesIgnored;
     private long _noticesDropped;
+    private long _noticesCoalesced;
     private long _lastRefreshTicks;
     private string? _lastError;
 
@@ -40,6 +41,9 @@ public sealed class DiscoveryStatistics
 
     /// <summary>Notices not queued because the queue was full; a full refresh was requested instead.</summary>
     public long NoticesDropped => Interlocked.Read(ref _noticesDropped);
+
+    /// <summary>Copies of a notice that was still waiting to be applied (the venue sends each to every connection).</summary>
+    public long NoticesCoalesced => Interlocked.Read(ref _noticesCoalesced);
 
     /// <summary>When the last successful refresh finished; null before the first.</summary>
     public DateTimeOffset? LastRefreshAt
@@ -84,4 +88,6 @@ public sealed class DiscoveryStatistics
     internal void NoticeIgnored() => Interlocked.Increment(ref _noticesIgnored);
 
     internal void NoticeDropped() => Interlocked.Increment(ref _noticesDropped);
+
+    internal void NoticeCoalesced() => Interlocked.Increment(ref _noticesCoalesced);
 }

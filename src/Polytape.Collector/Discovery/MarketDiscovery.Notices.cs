@@ -49,9 +49,17 @@ public sealed partial class MarketDiscovery
 
     private void Enqueue(Notice notice)
     {
+        // The venue sends a notice to every connection: one copy waiting is enough.
+        if (!_queuedNotices.TryAdd((notice.Kind, notice.ConditionId), 0))
+        {
+            Statistics.NoticeCoalesced();
+            return;
+        }
+
         if (!_notices.Writer.TryWrite(notice))
         {
             // The loop is far behind: the next full refresh sees what the notice said (markets close on Gamma too).
+            _queuedNotices.TryRemove((notice.Kind, notice.ConditionId), out _);
             Statistics.NoticeDropped();
             RequestRefresh();
         }

@@ -86,6 +86,8 @@ public sealed partial class MarketDiscovery
             }
             else
             {
+                // Taken off the queue: a copy arriving from now on may say something this one's lookup did not see yet.
+                _queuedNotices.TryRemove((notice.Kind, notice.ConditionId), out _);
                 await ApplyNoticeAsync(notice, cancellationToken).ConfigureAwait(false);
             }
         }

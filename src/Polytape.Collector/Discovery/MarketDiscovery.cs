@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -40,6 +41,13 @@ public sealed partial class MarketDiscovery : IDisposable
     private readonly List<RollingPattern> _patterns;
     private readonly SemaphoreSlim _serial = new(1, 1);
     private readonly Channel<Notice> _notices;
+
+    /// <summary>
+    /// The notices in <see cref="_notices"/>, by kind and condition id. The venue broadcasts <c>new_market</c> to every
+    /// connection, so at the whole universe's 1,500 connections each arrived 1,500 times, overflowed the queue and
+    /// forced a full refresh; copies of a notice still waiting are now counted and dropped.
+    /// </summary>
+    private readonly ConcurrentDictionary<(NoticeKind Kind, string ConditionId), byte> _queuedNotices = new();
     private readonly Dictionary<string, PendingMarket> _pending = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, DateTimeOffset> _addedByNotice = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _resolved = new(StringComparer.OrdinalIgnoreCase);

@@ -289,6 +289,33 @@ public sealed class MarketDiscoveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunAsync_ANoticeFromEveryConnection_IsLookedUpOnce_WithoutOverflowingTheQueue()
+    {
+        var discovery = _harness.Start(o => o with { RollingPatterns = ["btc-updown-5m"], RefreshInterval = TimeSpan.FromHours(1) });
+        var start = _harness.Time.GetUtcNow();
+        using var stop = new CancellationTokenSource();
+        var run = discovery.RunAsync(stop.Token);
+        await _harness.Listener.NextAsync();
+
+        // The venue broadcasts new_market to every connection: the whole universe's 1,500 connections, more than
+        // the notice queue holds, each deliver the same notice.
+        _harness.Advance(TimeSpan.FromMinutes(5));
+        var btc = _harness.Market(m => m.Slug == Slug(start, 3));
+        for (var connection = 0; connection < 5_000; connection++)
+        {
+            discovery.OnNewMarketNotice(btc.ConditionId, btc.Slug, ["Crypto", "Bitcoin"]);
+        }
+
+        var added = Assert.Single((await _harness.Listener.NextAsync()).Added);
+        Assert.Equal(btc.ConditionId, added.ConditionId);
+        Assert.Equal(0, discovery.Statistics.NoticesDropped);
+        Assert.True(discovery.Statistics.NoticesCoalesced > 0);
+        Assert.Equal(1, discovery.Statistics.Refreshes);
+        await stop.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
     public async Task RunAsync_NewMarketFrameWithAMatchingTagLabel_IsLookedUpAndAdded()
     {
         var discovery = _harness.Start(o => o with { Tags = ["crypto-prices"], RefreshInterval = TimeSpan.FromHours(1) });
