@@ -36,6 +36,7 @@ public sealed class RestVerifier
     private long _frozen;
     private long _explained;
     private long _inconclusive;
+    private long _compareTurns;
 
     public RestVerifier(IngestPipeline pipeline, ClobRestClient rest, IResyncRequester resync, TimeProvider time, RestVerifierOptions? options = null, ILogger? logger = null)
     {
@@ -79,6 +80,9 @@ public sealed class RestVerifier
     /// <summary>REST books older than our last event that differ (stale REST views); not acted on.</summary>
     public long Inconclusive => Volatile.Read(ref _inconclusive);
 
+    /// <summary>Ingest turns the comparisons took (<see cref="RestVerifierOptions.CompareBatchSize"/> books each).</summary>
+    public long CompareTurns => Volatile.Read(ref _compareTurns);
+
     /// <summary>Runs a round every interval until cancelled; a failed round is logged and the next one runs.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -115,7 +119,7 @@ public sealed class RestVerifier
         }
 
         var books = await _rest.GetBooksAsync(sample, cancellationToken).ConfigureAwait(false);
-        var first = await _pipeline.InvokeAsync(keeper => CompareAll(keeper, books), cancellationToken).ConfigureAwait(false);
+        var first = await CompareInTurnsAsync(books, cancellationToken).ConfigureAwait(false);
         var ahead = new List<string>();
         foreach (var (id, verdict) in first)
         {
@@ -130,7 +134,7 @@ public sealed class RestVerifier
         {
             await Task.Delay(_options.RecheckDelay, _time, cancellationToken).ConfigureAwait(false);
             var again = await _rest.GetBooksAsync(ahead, cancellationToken).ConfigureAwait(false);
-            var second = await _pipeline.InvokeAsync(keeper => CompareAll(keeper, again), cancellationToken).ConfigureAwait(false);
+            var second = await CompareInTurnsAsync(again, cancellationToken).ConfigureAwait(false);
             foreach (var (id, verdict) in second)
             {
                 if (verdict == BookVerdict.VenueAhead)
@@ -196,10 +200,22 @@ public sealed class RestVerifier
         return sample;
     }
 
-    private List<(string AssetId, BookVerdict Verdict)> CompareAll(BookKeeper keeper, IReadOnlyList<PolymarketOrderBookSummary> books)
+    /// <summary>Compares on the ingest loop, <see cref="RestVerifierOptions.CompareBatchSize"/> books per turn.</summary>
+    private async Task<List<(string AssetId, BookVerdict Verdict)>> CompareInTurnsAsync(IReadOnlyList<PolymarketOrderBookSummary> books, CancellationToken cancellationToken)
+    {
+        var results = new List<(string, BookVerdict)>(books.Count);
+        foreach (var batch in books.Chunk(_options.CompareBatchSize))
+        {
+            await _pipeline.InvokeAsync(keeper => Compare(keeper, batch, results), cancellationToken).ConfigureAwait(false);
+            Interlocked.Increment(ref _compareTurns);
+        }
+
+        return results;
+    }
+
+    private bool Compare(BookKeeper keeper, PolymarketOrderBookSummary[] books, List<(string AssetId, BookVerdict Verdict)> results)
     {
         var nowMs = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        var results = new List<(string, BookVerdict)>(books.Count);
         foreach (var book in books)
         {
             var verdict = _comparer.Compare(keeper, book, out var localMs, out _);
@@ -235,7 +251,7 @@ public sealed class RestVerifier
             results.Add((book.AssetId, verdict));
         }
 
-        return results;
+        return true;
     }
 
     private static bool MarkForResync(BookKeeper keeper, List<string> assetIds)

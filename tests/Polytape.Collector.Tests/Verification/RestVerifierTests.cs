@@ -35,6 +35,30 @@ public sealed class RestVerifierTests
     }
 
     [Fact]
+    public async Task Comparisons_TakeOneIngestTurnPerBatch_AndStillCoverEveryBook()
+    {
+        await using var ingest = await SimulatorIngest.StartAsync(markets: 10);
+        await ingest.RunAsync(ingest.Tokens[..18]);
+        await ingest.BarrierAsync(ingest.Tokens[18]);
+        using var http = new HttpClient();
+        using var rest = Client(ingest, http);
+        var options = new RestVerifierOptions { SampleSize = 100, RecheckDelay = TimeSpan.Zero, CompareBatchSize = 5 };
+        var verifier = new RestVerifier(ingest.Pipeline, rest, new FeedResync(ingest.Feeds[0]), TimeProvider.System, options);
+
+        var verdicts = await verifier.VerifyOnceAsync();
+
+        // 19 books in batches of 5: four turns, and every book compared once.
+        Assert.Equal(19, verdicts.Count);
+        Assert.Equal(4, verifier.CompareTurns);
+        Assert.Equal(19, verifier.Checks);
+        Assert.All(verdicts.Values, v => Assert.Equal(BookVerdict.Match, v));
+    }
+
+    [Fact]
+    public void CompareBatchSize_MustBePositive() =>
+        Assert.Contains("CompareBatchSize", Assert.Throws<ArgumentException>(() => new RestVerifierOptions { CompareBatchSize = 0 }.Validate()).Message);
+
+    [Fact]
     public async Task RotatingSample_ChecksEveryLiveAssetOverRounds()
     {
         await using var ingest = await SimulatorIngest.StartAsync(markets: 5);
