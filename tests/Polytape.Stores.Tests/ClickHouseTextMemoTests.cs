@@ -24,6 +24,21 @@ public sealed class ClickHouseTextMemoTests
     }
 
     [Fact]
+    public void Utf8Labels_KeepTheFirstInstances_ThenLeaveTheRestToTheCaller()
+    {
+        var labels = new Utf8Labels();
+        var kept = Enumerable.Range(0, 16).Select(i => "label" + i).ToArray();
+        foreach (var label in kept)
+        {
+            Assert.Equal(Encoding.UTF8.GetBytes(label), labels.Find(label));
+        }
+
+        Assert.Same(labels.Find(kept[3]), labels.Find(kept[3]));
+        Assert.Equal("label3"u8.ToArray(), labels.Find(kept[3]));
+        Assert.Null(labels.Find("one more"));
+    }
+
+    [Fact]
     public void RowsRepeatingAnIdInstance_EncodeAsWithFreshInstances()
     {
         var market = new string('m', 66);

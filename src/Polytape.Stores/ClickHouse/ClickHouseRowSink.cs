@@ -16,6 +16,7 @@ internal sealed class ClickHouseRowSink(RowBinaryWriter writer) : IRowSink
     /// transcoding 66- and 77-character ids on every row.
     /// </summary>
     private readonly Utf8Memo[] _memos = [new(), new(), new(), new()];
+    private readonly Utf8Labels _labels = new();
     private AssetOrder? _order;
     /// <summary>The asset column's place among the row's <see cref="Text"/> columns; -1 when rows are not reordered.</summary>
     private int _assetText = -1;
@@ -85,7 +86,17 @@ internal sealed class ClickHouseRowSink(RowBinaryWriter writer) : IRowSink
         }
     }
 
-    public void Label(string value) => writer.String(value);
+    public void Label(string value)
+    {
+        if (_labels.Find(value) is { } utf8)
+        {
+            writer.String(utf8);
+        }
+        else
+        {
+            writer.String(value);
+        }
+    }
 
     public void NullableHash(bool hasHash, in BookHash hash)
     {
