@@ -8,7 +8,7 @@ using Polytape.Benchmarks.Harness;
 // Recording:         dotnet run -c Release --project bench/Polytape.Benchmarks -- record-throughput SIMULATOR_URL [seconds] [warmup] [assets-per-connection] [--handoff] [--alloc-types]
 // Discovery memory:  dotnet run -c Release --project bench/Polytape.Benchmarks -- discovery-memory SIMULATOR_URL [refreshes]
 // Read+normalise:    dotnet run -c Release --project bench/Polytape.Benchmarks -- read-normalise [records] [markets] [passes] [--archive=DIR] [--read-only]
-// Store rows/s:      dotnet run -c Release --project bench/Polytape.Benchmarks -- store-throughput STORE [records] [markets] [batch]
+// Store rows/s:      dotnet run -c Release --project bench/Polytape.Benchmarks -- store-throughput STORE [records] [markets] [batch] [loads]
 // Envelope CPU:      dotnet run -c Release --project bench/Polytape.Benchmarks -- envelope-cpu [rounds]
 // Archive to load:   dotnet run -c Release --project bench/Polytape.Benchmarks -- write-archive DIR [records] [markets]   (then time `polytape load --from DIR`)
 if (args.Length > 0 && args[0] == "apply-cpu")

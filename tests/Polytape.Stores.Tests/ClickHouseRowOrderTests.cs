@@ -38,6 +38,29 @@ public sealed class ClickHouseRowOrderTests
     }
 
     [Fact]
+    public void RunsOfOneAsset_AreCopiedWhole_AndStillSortedByAsset()
+    {
+        var batch = new RowBatch();
+        string[] assets = ["9", "9", "10", "10", "10", "9", "2", "2", "10"];
+        for (var i = 0; i < assets.Length; i++)
+        {
+            batch.TopOfBook.Add(new TopOfBookRow(new RowKey(200 + i, 0, 2_000 + i, 5), assets[i], Price.FromUnits(5_000), Price.Empty, TopOfBookSource.Book));
+        }
+
+        var unsorted = new RowBinaryWriter();
+        var sorted = new RowBinaryWriter();
+        var order = new AssetOrder();
+        var sink = new ClickHouseRowSink(unsorted);
+        Assert.True(sink.TrackAssets(StoreTables.TopOfBook, order));
+        StoreTables.TopOfBook.Write(batch, sink);
+        order.CopySorted(unsorted.Written.Span, sorted.Reserve(order.RowBytes(unsorted.Written.Span)));
+
+        Assert.Equal(
+            [("10", 202L), ("10", 203L), ("10", 204L), ("10", 208L), ("2", 206L), ("2", 207L), ("9", 200L), ("9", 201L), ("9", 205L)],
+            ReadTopOfBook(sorted.Written.Span));
+    }
+
+    [Fact]
     public void TablesWithoutAnAssetColumn_AreNotTracked()
     {
         var sink = new ClickHouseRowSink(new RowBinaryWriter());

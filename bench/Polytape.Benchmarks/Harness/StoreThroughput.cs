@@ -13,7 +13,8 @@ namespace Polytape.Benchmarks.Harness;
 /// Rows/s into one store: the simulator's order flow (books, price changes, trades, tick changes) normalised into
 /// row batches in memory first, then written batch by batch (one transaction or insert set each) into an empty
 /// store, timed. Also reports the normaliser alone and a full <c>load</c> from an archive of the same records.
-/// Usage: store-throughput STORE [records] [markets] [batch]
+/// Usage: store-throughput STORE [records] [markets] [batch] [loads]: with loads &gt; 1 the full load is repeated
+/// into fresh databases (suffix "_load", "_load2", …), so the later ones show it without the JIT's warm-up.
 /// </summary>
 public static class StoreThroughput
 {
@@ -23,6 +24,7 @@ public static class StoreThroughput
         var records = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200_000;
         var markets = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200;
         var batchRecords = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 5_000;
+        var loads = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 1;
         var archive = SimulatedArchive.Records(records, markets);
 
         // The parser alone (no rows built): how much of the normaliser is parsing.
@@ -91,11 +93,14 @@ public static class StoreThroughput
         {
             await SimulatedArchive.WriteAsync(directory, archive);
 
-            await using var second = StoreFactory.Create(SecondSpec(spec));
-            cpu.Restart();
-            var result = await new StoreLoader(second, directory, new StoreLoaderOptions { BatchRecords = batchRecords }).LoadAsync(retention: false);
-            Console.WriteLine(Line($"load from archive into {second.Description}: {result.Records:N0} records, {result.Rows:N0} rows in {result.Elapsed.TotalSeconds:F2} s → {result.Rows / result.Elapsed.TotalSeconds:N0} rows/s"));
-            Console.WriteLine("  " + cpu.Report(result.Rows));
+            for (var load = 1; load <= loads; load++)
+            {
+                await using var second = StoreFactory.Create(SecondSpec(spec, load));
+                cpu.Restart();
+                var result = await new StoreLoader(second, directory, new StoreLoaderOptions { BatchRecords = batchRecords }).LoadAsync(retention: false);
+                Console.WriteLine(Line($"load from archive into {second.Description}: {result.Records:N0} records, {result.Rows:N0} rows in {result.Elapsed.TotalSeconds:F2} s → {result.Rows / result.Elapsed.TotalSeconds:N0} rows/s"));
+                Console.WriteLine("  " + cpu.Report(result.Rows));
+            }
         }
         finally
         {
@@ -105,11 +110,17 @@ public static class StoreThroughput
         return 0;
     }
 
-    /// <summary>The same kind of store, another database (SQLite file, PostgreSQL or ClickHouse database name + "_load").</summary>
-    private static string SecondSpec(string spec) =>
-        spec.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase) ? spec + ".load.db"
-        : spec.StartsWith("postgres:", StringComparison.OrdinalIgnoreCase) ? spec.Replace("Database=", "Database=load_", StringComparison.OrdinalIgnoreCase)
-        : spec.TrimEnd('/') + "_load";
+    /// <summary>
+    /// The same kind of store, another database (SQLite file, PostgreSQL or ClickHouse database name + "_load"); the
+    /// <paramref name="load"/>th repeated load gets its number appended from the second on.
+    /// </summary>
+    private static string SecondSpec(string spec, int load)
+    {
+        var suffix = load == 1 ? "load" : "load" + load.ToString(CultureInfo.InvariantCulture);
+        return spec.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase) ? spec + "." + suffix + ".db"
+            : spec.StartsWith("postgres:", StringComparison.OrdinalIgnoreCase) ? spec.Replace("Database=", "Database=" + suffix + "_", StringComparison.OrdinalIgnoreCase)
+            : spec.TrimEnd('/') + "_" + suffix;
+    }
 
     private static string Line(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

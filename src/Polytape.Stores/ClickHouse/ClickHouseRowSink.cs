@@ -7,6 +7,16 @@ namespace Polytape.Stores.ClickHouse;
 /// <summary>Rows as RowBinary for the column types of <see cref="ClickHouseSchema"/>: decimals are their fixed-point units.</summary>
 internal sealed class ClickHouseRowSink(RowBinaryWriter writer) : IRowSink
 {
+    /// <summary>Text columns per row that keep their last value's UTF-8 bytes (market and asset ids come first).</summary>
+    private const int MemoColumns = 4;
+
+    /// <summary>
+    /// Per text column, the last string written and its UTF-8 bytes: the normaliser hands out one instance per id, and
+    /// consecutive rows mostly repeat it (a book's levels, a price change's rows), so a reference check replaces
+    /// transcoding 66- and 77-character ids on every row.
+    /// </summary>
+    private readonly Utf8Memo[] _memos = [new(), new(), new(), new()];
+    private readonly Utf8Labels _labels = new();
     private AssetOrder? _order;
     /// <summary>The asset column's place among the row's <see cref="Text"/> columns; -1 when rows are not reordered.</summary>
     private int _assetText = -1;
@@ -23,11 +33,8 @@ internal sealed class ClickHouseRowSink(RowBinaryWriter writer) : IRowSink
 
     public void BeginRow()
     {
-        if (_order is not null)
-        {
-            _order.BeginRow(writer.Length);
-            _text = 0;
-        }
+        _text = 0;
+        _order?.BeginRow(writer.Length);
     }
 
     public void Int64(long value) => writer.Int64(value);
@@ -54,12 +61,20 @@ internal sealed class ClickHouseRowSink(RowBinaryWriter writer) : IRowSink
 
     public void Text(string value)
     {
-        if (_order is not null && _text++ == _assetText)
+        var column = _text++;
+        if (_order is not null && column == _assetText)
         {
             _order.Asset(value);
         }
 
-        writer.String(value);
+        if (column < MemoColumns)
+        {
+            writer.String(_memos[column].Utf8(value));
+        }
+        else
+        {
+            writer.String(value);
+        }
     }
 
     public void NullableText(string? value)
@@ -71,7 +86,17 @@ internal sealed class ClickHouseRowSink(RowBinaryWriter writer) : IRowSink
         }
     }
 
-    public void Label(string value) => writer.String(value);
+    public void Label(string value)
+    {
+        if (_labels.Find(value) is { } utf8)
+        {
+            writer.String(utf8);
+        }
+        else
+        {
+            writer.String(value);
+        }
+    }
 
     public void NullableHash(bool hasHash, in BookHash hash)
     {

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Polytape.Stores.Schema;
 
 /// <summary>
@@ -107,13 +109,22 @@ internal sealed class AssetOrder
         }
 
         var destination = sorted[..(body.Length - first)];
-        for (var row = 0; row < _rows; row++)
+        for (var row = 0; row < _rows;)
         {
+            // Consecutive rows of one asset (a book's levels) stay together: one copy for the run.
+            var bucket = _rowBuckets[row];
+            var end = row + 1;
+            while (end < _rows && _rowBuckets[end] == bucket)
+            {
+                end++;
+            }
+
             var start = _starts[row];
-            var length = _starts[row + 1] - start;
-            ref var at = ref _destinations[_rowBuckets[row]];
+            var length = _starts[end] - start;
+            ref var at = ref _destinations[bucket];
             body.Slice(start, length).CopyTo(destination.Slice(at, length));
             at += length;
+            row = end;
         }
     }
 
@@ -127,6 +138,16 @@ internal sealed class AssetOrder
 
         public bool Equals(string? x, string? y) => string.Equals(x, y, StringComparison.Ordinal);
 
-        public int GetHashCode(string obj) => HashCode.Combine(obj.Length, string.GetHashCode(obj.AsSpan(Math.Max(0, obj.Length - 8)), StringComparison.Ordinal));
+        public int GetHashCode(string obj)
+        {
+            // The last 8 characters as two 64-bit words, multiplied and folded: no per-process random seed needed here.
+            var tail = obj.AsSpan(Math.Max(0, obj.Length - 8));
+            Span<char> padded = stackalloc char[8];
+            padded.Clear();
+            tail.CopyTo(padded);
+            var words = MemoryMarshal.Cast<char, ulong>(padded);
+            var mixed = ((words[0] * 0x9E3779B97F4A7C15UL) ^ (words[1] * 0xC2B2AE3D27D4EB4FUL)) + (ulong)obj.Length;
+            return (int)(mixed ^ (mixed >> 29));
+        }
     }
 }
