@@ -22,13 +22,7 @@ public sealed class ClickHouseRowOrderTests
             batch.TopOfBook.Add(new TopOfBookRow(new RowKey(100 + i, 0, 1_000 + i, i % 2 == 0 ? -1 : 5), id, Price.FromUnits(5_000), Price.Empty, TopOfBookSource.Book));
         }
 
-        var unsorted = new RowBinaryWriter();
-        var sorted = new RowBinaryWriter();
-        var order = new AssetOrder();
-        var sink = new ClickHouseRowSink(unsorted);
-        Assert.True(sink.TrackAssets(StoreTables.TopOfBook, order));
-        StoreTables.TopOfBook.Write(batch, sink);
-        order.CopySorted(unsorted.Written.Span, sorted.Reserve(order.RowBytes(unsorted.Written.Span)));
+        var (unsorted, sorted) = WriteSorted(batch);
 
         // Ordinal byte order: "10" < "2" < "9"; within an asset, sequences as in the batch.
         Assert.Equal(
@@ -47,6 +41,16 @@ public sealed class ClickHouseRowOrderTests
             batch.TopOfBook.Add(new TopOfBookRow(new RowKey(200 + i, 0, 2_000 + i, 5), assets[i], Price.FromUnits(5_000), Price.Empty, TopOfBookSource.Book));
         }
 
+        var (_, sorted) = WriteSorted(batch);
+
+        Assert.Equal(
+            [("10", 202L), ("10", 203L), ("10", 204L), ("10", 208L), ("2", 206L), ("2", 207L), ("9", 200L), ("9", 201L), ("9", 205L)],
+            ReadTopOfBook(sorted.Written.Span));
+    }
+
+    /// <summary>The batch's top-of-book rows as written, and as sent: grouped by asset.</summary>
+    private static (RowBinaryWriter Unsorted, RowBinaryWriter Sorted) WriteSorted(RowBatch batch)
+    {
         var unsorted = new RowBinaryWriter();
         var sorted = new RowBinaryWriter();
         var order = new AssetOrder();
@@ -54,10 +58,7 @@ public sealed class ClickHouseRowOrderTests
         Assert.True(sink.TrackAssets(StoreTables.TopOfBook, order));
         StoreTables.TopOfBook.Write(batch, sink);
         order.CopySorted(unsorted.Written.Span, sorted.Reserve(order.RowBytes(unsorted.Written.Span)));
-
-        Assert.Equal(
-            [("10", 202L), ("10", 203L), ("10", 204L), ("10", 208L), ("2", 206L), ("2", 207L), ("9", 200L), ("9", 201L), ("9", 205L)],
-            ReadTopOfBook(sorted.Written.Span));
+        return (unsorted, sorted);
     }
 
     [Fact]
