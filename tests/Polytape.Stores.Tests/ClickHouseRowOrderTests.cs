@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Text;
 using Polytape.Domain.Numerics;
 using Polytape.Stores.ClickHouse;
 using Polytape.Stores.Model;
@@ -7,11 +6,11 @@ using Polytape.Stores.Schema;
 
 namespace Polytape.Stores.Tests;
 
-/// <summary>Rows are sent in the tables' ORDER BY order (asset first), so the server need not sort each block.</summary>
+/// <summary>Rows are sent in the tables' ORDER BY order (asset key first), so the server need not sort each block.</summary>
 public sealed class ClickHouseRowOrderTests
 {
     [Fact]
-    public void TopOfBookRows_GoOutByAssetIdBytes_KeepingBatchOrderWithinAnAsset()
+    public void TopOfBookRows_GoOutByAssetKey_KeepingBatchOrderWithinAnAsset()
     {
         var batch = new RowBatch();
         string[] assets = ["9", "10", "9", "2", "10", "9"];
@@ -24,9 +23,10 @@ public sealed class ClickHouseRowOrderTests
 
         var (unsorted, sorted) = WriteSorted(batch);
 
-        // Ordinal byte order: "10" < "2" < "9"; within an asset, sequences as in the batch.
+        // By the assets' keys; within an asset, sequences as in the batch.
+        var rows = new Dictionary<string, long[]> { ["10"] = [101, 104], ["2"] = [103], ["9"] = [100, 102, 105] };
         Assert.Equal(
-            [("10", 101L), ("10", 104L), ("2", 103L), ("9", 100L), ("9", 102L), ("9", 105L)],
+            rows.OrderBy(asset => SipHash.Hash64(asset.Key)).SelectMany(asset => asset.Value.Select(sequence => (SipHash.Hash64(asset.Key), sequence))),
             ReadTopOfBook(sorted.Written.Span));
         Assert.Equal(unsorted.Length, sorted.Length);
     }
@@ -43,8 +43,9 @@ public sealed class ClickHouseRowOrderTests
 
         var (_, sorted) = WriteSorted(batch);
 
+        var rows = new Dictionary<string, long[]> { ["10"] = [202, 203, 204, 208], ["2"] = [206, 207], ["9"] = [200, 201, 205] };
         Assert.Equal(
-            [("10", 202L), ("10", 203L), ("10", 204L), ("10", 208L), ("2", 206L), ("2", 207L), ("9", 200L), ("9", 201L), ("9", 205L)],
+            rows.OrderBy(asset => SipHash.Hash64(asset.Key)).SelectMany(asset => asset.Value.Select(sequence => (SipHash.Hash64(asset.Key), sequence))),
             ReadTopOfBook(sorted.Written.Span));
     }
 
@@ -54,36 +55,36 @@ public sealed class ClickHouseRowOrderTests
         var unsorted = new RowBinaryWriter();
         var sorted = new RowBinaryWriter();
         var order = new AssetOrder();
-        var sink = new ClickHouseRowSink(unsorted);
-        Assert.True(sink.TrackAssets(StoreTables.TopOfBook, order));
+        var keys = new IdKeys();
+        var sink = new ClickHouseRowSink(unsorted, keys);
+        Assert.True(sink.Begin(StoreTables.TopOfBook, order));
         StoreTables.TopOfBook.Write(batch, sink);
-        order.CopySorted(unsorted.Written.Span, sorted.Reserve(order.RowBytes(unsorted.Written.Span)));
+        order.CopySorted(unsorted.Written.Span, sorted.Reserve(order.RowBytes(unsorted.Written.Span)), keys.KeyOf);
         return (unsorted, sorted);
     }
 
     [Fact]
     public void TablesWithoutAnAssetColumn_AreNotTracked()
     {
-        var sink = new ClickHouseRowSink(new RowBinaryWriter());
+        var sink = new ClickHouseRowSink(new RowBinaryWriter(), new IdKeys());
 
-        Assert.False(sink.TrackAssets(StoreTables.Markets, new AssetOrder()));
+        Assert.False(sink.Begin(StoreTables.Markets, new AssetOrder()));
     }
 
-    /// <summary>(asset_id, sequence) of each top_of_book RowBinary row.</summary>
-    private static List<(string, long)> ReadTopOfBook(ReadOnlySpan<byte> body)
+    /// <summary>(asset_key, sequence) of each top_of_book RowBinary row.</summary>
+    private static List<(ulong, long)> ReadTopOfBook(ReadOnlySpan<byte> body)
     {
-        var rows = new List<(string, long)>();
+        var rows = new List<(ulong, long)>();
         while (!body.IsEmpty)
         {
             var sequence = BinaryPrimitives.ReadInt64LittleEndian(body);
             body = body[(8 + 4 + 8)..]; // sequence, idx, received_us
             body = body[(body[0] == 1 ? 1 : 9)..]; // exchange_ms: Nullable(Int64)
-            var length = body[0]; // ids here are shorter than 128 bytes: a one-byte length
-            var asset = Encoding.UTF8.GetString(body.Slice(1, length));
-            body = body[(1 + length)..];
+            var asset = BinaryPrimitives.ReadUInt64LittleEndian(body); // asset_key: UInt64
+            body = body[8..];
             body = body[(body[0] == 1 ? 1 : 5)..]; // best_bid: Nullable(Decimal(9,4))
             body = body[(body[0] == 1 ? 1 : 5)..]; // best_ask
-            length = body[0]; // source: String
+            var length = body[0]; // source: String
             body = body[(1 + length)..];
             rows.Add((asset, sequence));
         }

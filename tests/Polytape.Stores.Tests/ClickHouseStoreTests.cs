@@ -1,5 +1,8 @@
 using Polytape.Stores.ClickHouse;
+using Polytape.Domain.Books;
+using Polytape.Domain.Numerics;
 using Polytape.Stores.Loading;
+using Polytape.Stores.Schema;
 using Polytape.Stores.Tests.Support;
 
 namespace Polytape.Stores.Tests;
@@ -18,7 +21,7 @@ public sealed class ClickHouseStoreTests : StoreContractTests
     protected override IStore CreateSecondStore() => new ClickHouseStore(_second.Spec());
 
     protected override object? HashText(string table, int index) =>
-        _database.Query($"SELECT coalesce(hash, '{NullHash}') FROM {table} FINAL WHERE idx = {index} FORMAT TabSeparated");
+        _database.Query($"SELECT coalesce(lower(hex(hash)), '{NullHash}') FROM {table} FINAL WHERE idx = {index} FORMAT TabSeparated");
 
     [Fact]
     public async Task Load_FillsDayPartitionsAndTheBarAndSpreadAggregatesOnce()
@@ -31,7 +34,7 @@ public sealed class ClickHouseStoreTests : StoreContractTests
         var trades = _database.Query("SELECT count() FROM trades FINAL WHERE isNotNull(price)");
         Assert.Equal(trades, _database.Query("SELECT countMerge(trades) FROM ohlc_1m"));
         Assert.Equal(trades, _database.Query("SELECT countMerge(trades) FROM ohlc_5m"));
-        Assert.Equal("0", _database.Query("SELECT count() FROM (SELECT minMerge(low) AS l, maxMerge(high) AS h, argMinMerge(open) AS o FROM ohlc_1m GROUP BY asset_id, bar) WHERE l > h OR o > h OR o < l"));
+        Assert.Equal("0", _database.Query("SELECT count() FROM (SELECT minMerge(low) AS l, maxMerge(high) AS h, argMinMerge(open) AS o FROM ohlc_1m GROUP BY asset_key, bar) WHERE l > h OR o > h OR o < l"));
         var spreads = _database.Query(Spreads);
         Assert.NotEqual("0", spreads);
         Assert.Equal(spreads, _database.Query("SELECT countMerge(samples) FROM spread_1h"));
@@ -91,13 +94,84 @@ public sealed class ClickHouseStoreTests : StoreContractTests
         await store.EnsureSchemaAsync();
         await store.EnsureSchemaAsync();
 
-        Assert.Equal("2", _database.Query("SELECT max(version) FROM schema_version"));
+        Assert.Equal("3", _database.Query("SELECT max(version) FROM schema_version"));
         var tables = _database.Query("SHOW TABLES");
         Assert.Contains("top_of_book_copy_mv", tables, StringComparison.Ordinal);
         Assert.Contains("trades_copy_mv", tables, StringComparison.Ordinal);
         await Loader(store).LoadAsync(retention: false);
         Assert.NotEqual("0", _database.Query("SELECT count() FROM top_of_book"));
         Assert.Equal(_database.Query("SELECT count() FROM trades FINAL WHERE isNotNull(price)"), _database.Query("SELECT countMerge(trades) FROM ohlc_1m"));
+    }
+
+    [Fact]
+    public async Task Migration_ToKeys_KeepsAVersion2DatabasesRowsBooksAndAggregates_AndResumesAfterACrash()
+    {
+        const string Market = "0x5f65177b394277fd294cd75650044e32ba009a95022d88a0c1d565897d72f8f1";
+        const string Asset = "21742633143463906290569050155826241533067272736897614950488156847949938836455";
+        const string Hash = "0123456789abcdef0123456789abcdef01234567";
+        using (var connection = new ClickHouseConnection(_database.Spec()))
+        {
+            await connection.ExecuteAsync($"CREATE DATABASE {_database.Name}", CancellationToken.None, inDatabase: false);
+            await connection.ExecuteAsync("CREATE TABLE schema_version (version UInt32) ENGINE = MergeTree() ORDER BY version", CancellationToken.None);
+            foreach (var statement in ClickHouseSchema.Migrations.SelectMany(migration => migration))
+            {
+                await connection.ExecuteAsync(statement, CancellationToken.None);
+            }
+
+            await connection.ExecuteAsync("INSERT INTO schema_version VALUES (1), (2)", CancellationToken.None);
+        }
+
+        // Rows as version 2 stored them: text ids, hex hashes; the trade and the spread sample through the feeds.
+        const long At = 1_758_412_800_000_000;
+        _database.Query($"INSERT INTO book_snapshots VALUES (10, 0, {At}, NULL, '{Market}', '{Asset}', 'ws', '{Hash}', 0.01, 1, 1)");
+        _database.Query($"INSERT INTO book_levels VALUES (10, 0, {At}, 'ask', 0, '{Asset}', 0.55, 100), (10, 0, {At}, 'bid', 0, '{Asset}', 0.45, 200)");
+        _database.Query($"INSERT INTO level_changes VALUES (11, 0, {At + 1}, NULL, '{Market}', '{Asset}', 'bid', 0.46, 50, 0.46, 0.55, NULL)");
+        _database.Query($"INSERT INTO trades_feed VALUES (12, 0, {At + 2}, NULL, '{Market}', '{Asset}', 0.5, 10, 'buy', NULL, NULL)");
+        _database.Query($"INSERT INTO top_of_book_feed VALUES (13, 0, {At + 3}, NULL, '{Asset}', 0.46, 0.55, 'book')");
+        // A crash mid-migration: one table's half-filled copy left behind, another's original already dropped.
+        _database.Query("CREATE TABLE level_changes_v3 (junk UInt8) ENGINE = Memory");
+        _database.Query(ClickHouseSchema.CreateKeyed(StoreTables.Continuity, "continuity_v3"));
+        _database.Query("DROP TABLE continuity");
+
+        await using var store = CreateStore();
+        await store.EnsureSchemaAsync();
+
+        Assert.Equal("3", _database.Query("SELECT max(version) FROM schema_version"));
+        var book = await store.ReadBookAsync(Asset, 11);
+        Assert.NotNull(book);
+        Assert.Equal([new BookLevel(Price.Parse("0.46"), Size.Parse("50")), new BookLevel(Price.Parse("0.45"), Size.Parse("200"))], book.Bids);
+        Assert.Equal([new BookLevel(Price.Parse("0.55"), Size.Parse("100"))], book.Asks);
+        Assert.Equal($"{Market}\t{Asset}\t{Hash}", _database.Query("SELECT market, asset_id, hash FROM book_snapshots_v"));
+        Assert.Equal($"{Market}\t{Asset}", _database.Query("SELECT market, asset_id FROM trades_v"));
+        Assert.Equal("1\t1", _database.Query($"SELECT count(), min(asset_key = sipHash64('{Asset}')) FROM level_changes"));
+        Assert.Equal("1", _database.Query($"SELECT countMerge(trades) FROM ohlc_1m WHERE asset_key = sipHash64('{Asset}')"));
+        Assert.Equal("1", _database.Query($"SELECT countMerge(samples) FROM spread_1h WHERE asset_key = sipHash64('{Asset}')"));
+        Assert.Equal("UInt64", _database.Query("SELECT type FROM system.columns WHERE database = currentDatabase() AND table = 'continuity' AND name = 'asset_key'"));
+        Assert.Equal("0", _database.Query("SELECT count() FROM system.tables WHERE database = currentDatabase() AND name LIKE '%_v3'"));
+        Assert.Equal("2", _database.Query("SELECT count() FROM ids FINAL"));
+
+        // The rebuilt views feed the rebuilt tables: a load adds to them and counts each trade once.
+        await TestArchive.WriteAsync(ArchiveDirectory, TestArchive.Build(steps: 30));
+        await Loader(store).LoadAsync(retention: false);
+        Assert.Equal(_database.Query("SELECT count() FROM trades FINAL WHERE isNotNull(price)"), _database.Query("SELECT countMerge(trades) FROM ohlc_1m"));
+    }
+
+    [Fact]
+    public async Task KeyedTables_MapEveryKeyBackToItsId_AndTheViewsShowVersion2sColumns()
+    {
+        await TestArchive.WriteAsync(ArchiveDirectory, TestArchive.Build(steps: 40));
+        await using var store = CreateStore();
+        await Loader(store).LoadAsync(retention: false);
+
+        foreach (var table in ClickHouseSchema.Keyed)
+        {
+            // Every key has its id, and the id hashes back to the key on the server.
+            Assert.Equal("0", _database.Query(
+                $"SELECT count() FROM {table.Name} WHERE asset_key NOT IN (SELECT key FROM ids WHERE sipHash64(id) = key)"));
+            Assert.Equal(_database.Query($"SELECT count() FROM {table.Name}"), _database.Query($"SELECT count() FROM {table.Name}_v WHERE sipHash64(asset_id) = asset_key"));
+        }
+
+        Assert.NotEqual("0", _database.Query("SELECT count() FROM level_changes_v WHERE length(hash) = 40 AND sipHash64(market) = market_key"));
     }
 
     /// <summary>The top-of-book rows that count in the hourly spread statistics.</summary>
@@ -113,7 +187,7 @@ public sealed class ClickHouseStoreTests : StoreContractTests
         Assert.Equal("Nullable(Decimal(9, 4))", _database.Query("SELECT type FROM system.columns WHERE database = currentDatabase() AND table = 'trades' AND name = 'price'"));
         // The real last_trade_price fixture: price "0.491", size "85.36".
         Assert.Equal("0.4910\t85.360000", _database.Query(
-            "SELECT toString(price), toString(size) FROM trades FINAL WHERE asset_id = '21742633143463906290569050155826241533067272736897614950488156847949938836455' FORMAT TabSeparated"));
+            "SELECT toString(price), toString(size) FROM trades FINAL WHERE asset_key = sipHash64('21742633143463906290569050155826241533067272736897614950488156847949938836455') FORMAT TabSeparated"));
     }
 
     [Fact]

@@ -65,7 +65,9 @@ public sealed class ClickHouseTextMemoTests
     private static byte[] Body(Table table, RowBatch batch)
     {
         var writer = new RowBinaryWriter();
-        table.Write(batch, new ClickHouseRowSink(writer));
+        var sink = new ClickHouseRowSink(writer, new IdKeys());
+        sink.Begin(table, null);
+        table.Write(batch, sink);
         return writer.Written.ToArray();
     }
 }

@@ -41,7 +41,8 @@ internal sealed class ClickHouseConnection : IDisposable
         var password = userInfo.Length > 1 ? Uri.UnescapeDataString(userInfo[1]) : string.Empty;
         _http = new HttpClient(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(5), PooledConnectionIdleTimeout = TimeSpan.FromSeconds(2) })
         {
-            Timeout = RequestTimeout,
+            // Each request gets its own deadline (SendAsync).
+            Timeout = Timeout.InfiniteTimeSpan,
         };
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
             "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{User}:{password}")));
@@ -54,13 +55,16 @@ internal sealed class ClickHouseConnection : IDisposable
     /// <summary>host:port/database, for messages.</summary>
     public string Where { get; }
 
-    /// <summary>Runs a statement in the store's database (or none, for CREATE DATABASE); returns the response text.</summary>
-    public Task<string> ExecuteAsync(string sql, CancellationToken cancellationToken, bool inDatabase = true) =>
-        SendAsync(Url(inDatabase, query: null), new StringContent(sql, Encoding.UTF8), sql, cancellationToken);
+    /// <summary>
+    /// Runs a statement in the store's database (or none, for CREATE DATABASE); returns the response text. A statement
+    /// that may rightly run long (a migration's copy) passes its own <paramref name="timeout"/>.
+    /// </summary>
+    public Task<string> ExecuteAsync(string sql, CancellationToken cancellationToken, bool inDatabase = true, TimeSpan? timeout = null) =>
+        SendAsync(Url(inDatabase, query: null), new StringContent(sql, Encoding.UTF8), sql, timeout ?? RequestTimeout, cancellationToken);
 
     /// <summary>Sends a RowBinary body to <c>INSERT INTO table FORMAT RowBinary</c>.</summary>
     public Task<string> InsertAsync(string insert, ReadOnlyMemory<byte> body, CancellationToken cancellationToken) =>
-        SendAsync(Url(inDatabase: true, insert), new ReadOnlyMemoryContent(body), insert, cancellationToken);
+        SendAsync(Url(inDatabase: true, insert), new ReadOnlyMemoryContent(body), insert, RequestTimeout, cancellationToken);
 
     public void Dispose() => _http.Dispose();
 
@@ -80,14 +84,16 @@ internal sealed class ClickHouseConnection : IDisposable
         return new Uri(_server, "?" + string.Join('&', parameters));
     }
 
-    private async Task<string> SendAsync(Uri url, HttpContent content, string what, CancellationToken cancellationToken)
+    private async Task<string> SendAsync(Uri url, HttpContent content, string what, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using (content)
+        using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
+            deadline.CancelAfter(timeout);
             HttpResponseMessage response;
             try
             {
-                response = await _http.PostAsync(url, content, cancellationToken).ConfigureAwait(false);
+                response = await _http.PostAsync(url, content, deadline.Token).ConfigureAwait(false);
             }
             catch (HttpRequestException e) when (e.InnerException is SocketException or IOException || e.HttpRequestError is HttpRequestError.ConnectionError)
             {
@@ -97,14 +103,23 @@ internal sealed class ClickHouseConnection : IDisposable
             {
                 throw new StoreException($"ClickHouse at {Where} failed: {e.Message}", e);
             }
-            catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
             {
-                throw new StoreException($"ClickHouse at {Where} did not answer within {RequestTimeout.TotalSeconds} s.", e);
+                throw new StoreException($"ClickHouse at {Where} did not answer within {timeout.TotalSeconds} s.", e);
             }
 
             using (response)
             {
-                var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                string text;
+                try
+                {
+                    text = await response.Content.ReadAsStringAsync(deadline.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw new StoreException($"ClickHouse at {Where} did not finish its answer within {timeout.TotalSeconds} s.", e);
+                }
+
                 if (response.IsSuccessStatusCode)
                 {
                     return text;

@@ -4,8 +4,11 @@ using Polytape.Stores.Schema;
 
 namespace Polytape.Stores.ClickHouse;
 
-/// <summary>Rows as RowBinary for the column types of <see cref="ClickHouseSchema"/>: decimals are their fixed-point units.</summary>
-internal sealed class ClickHouseRowSink(RowBinaryWriter writer) : IRowSink
+/// <summary>
+/// Rows as RowBinary for the column types of <see cref="ClickHouseSchema"/>: decimals are their fixed-point units, ids
+/// in keyed columns their <see cref="IdKeys"/> key, book hashes their 20 bytes.
+/// </summary>
+internal sealed class ClickHouseRowSink(RowBinaryWriter writer, IdKeys keys) : IRowSink
 {
     /// <summary>Text columns per row that keep their last value's UTF-8 bytes (market and asset ids come first).</summary>
     private const int MemoColumns = 4;
@@ -16,16 +19,25 @@ internal sealed class ClickHouseRowSink(RowBinaryWriter writer) : IRowSink
     /// transcoding 66- and 77-character ids on every row.
     /// </summary>
     private readonly Utf8Memo[] _memos = [new(), new(), new(), new()];
+    /// <summary>Per text column, the last id written as a key and its key: a reference check instead of a lookup.</summary>
+    private readonly string?[] _keyedIds = new string?[MemoColumns];
+    private readonly ulong[] _keyedKeys = new ulong[MemoColumns];
     private readonly Utf8Labels _labels = new();
     private AssetOrder? _order;
     /// <summary>The asset column's place among the row's <see cref="Text"/> columns; -1 when rows are not reordered.</summary>
     private int _assetText = -1;
     private int _text;
+    /// <summary>Bit i set: the table's i-th text column holds a key (<see cref="ClickHouseSchema.KeyedTextMask"/>).</summary>
+    private int _keyMask;
 
-    /// <summary>Tells <paramref name="order"/> where each row starts and its asset (the table's <see cref="Table.AssetColumn"/>); null stops that.</summary>
-    /// <returns>Whether rows are tracked: the table has an asset column.</returns>
-    public bool TrackAssets(Table table, AssetOrder? order)
+    /// <summary>
+    /// Rows of <paramref name="table"/> follow. With an <paramref name="order"/>, tells it where each row starts and its
+    /// asset (the table's <see cref="Table.AssetColumn"/>).
+    /// </summary>
+    /// <returns>Whether rows are tracked: an order was given and the table has an asset column.</returns>
+    public bool Begin(Table table, AssetOrder? order)
     {
+        _keyMask = ClickHouseSchema.KeyedTextMask(table);
         _assetText = order is null ? -1 : table.AssetTextOrdinal;
         _order = _assetText < 0 ? null : order;
         return _order is not null;
@@ -67,7 +79,11 @@ internal sealed class ClickHouseRowSink(RowBinaryWriter writer) : IRowSink
             _order.Asset(value);
         }
 
-        if (column < MemoColumns)
+        if ((_keyMask >> column & 1) != 0)
+        {
+            writer.Int64((long)Key(column, value));
+        }
+        else if (column < MemoColumns)
         {
             writer.String(_memos[column].Utf8(value));
         }
@@ -103,9 +119,7 @@ internal sealed class ClickHouseRowSink(RowBinaryWriter writer) : IRowSink
         writer.Null(!hasHash);
         if (hasHash)
         {
-            Span<byte> hex = stackalloc byte[BookHash.HexLength];
-            hash.WriteHexUtf8(hex);
-            writer.String(hex);
+            hash.WriteBytes(writer.Reserve(HashBytes));
         }
     }
 
@@ -140,5 +154,19 @@ internal sealed class ClickHouseRowSink(RowBinaryWriter writer) : IRowSink
 
     public void EndRow()
     {
+    }
+
+    /// <summary>The byte length of <c>FixedString(20)</c>: a SHA-1 digest.</summary>
+    private const int HashBytes = 20;
+
+    private ulong Key(int column, string id)
+    {
+        if (!ReferenceEquals(id, _keyedIds[column]))
+        {
+            _keyedKeys[column] = keys.KeyOf(id);
+            _keyedIds[column] = id;
+        }
+
+        return _keyedKeys[column];
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Polytape.Domain.Books;
 using Polytape.Domain.Numerics;
 using Polytape.Stores.Model;
@@ -12,9 +11,10 @@ public sealed partial class ClickHouseStore
 {
     public async Task<StoredBook?> ReadBookAsync(string assetId, long atSequence, CancellationToken cancellationToken = default)
     {
-        var asset = Quote(assetId);
+        // The tables hold the id's key (schema version 3): a primary-key lookup.
+        var asset = SipHash.Hash64(assetId);
         var found = (await _connection.ExecuteAsync(
-            Sql($"SELECT sequence, idx FROM book_snapshots FINAL WHERE asset_id = {asset} AND sequence <= {atSequence} ORDER BY sequence DESC, idx DESC LIMIT 1 FORMAT TabSeparated"),
+            Sql($"SELECT sequence, idx FROM book_snapshots FINAL WHERE asset_key = {asset} AND sequence <= {atSequence} ORDER BY sequence DESC, idx DESC LIMIT 1 FORMAT TabSeparated"),
             cancellationToken).ConfigureAwait(false)).Trim();
         if (found.Length == 0)
         {
@@ -25,10 +25,10 @@ public sealed partial class ClickHouseStore
         var snapshotSequence = long.Parse(parts[0], CultureInfo.InvariantCulture);
         var snapshotIndex = int.Parse(parts[1], CultureInfo.InvariantCulture);
         var levels = ParseLevels(await _connection.ExecuteAsync(
-            Sql($"SELECT side, price, size FROM book_levels FINAL WHERE asset_id = {asset} AND sequence = {snapshotSequence} AND idx = {snapshotIndex} FORMAT TabSeparated"),
+            Sql($"SELECT side, price, size FROM book_levels FINAL WHERE asset_key = {asset} AND sequence = {snapshotSequence} AND idx = {snapshotIndex} FORMAT TabSeparated"),
             cancellationToken).ConfigureAwait(false));
         var changes = ParseLevels(await _connection.ExecuteAsync(
-            Sql($"SELECT side, price, size FROM level_changes FINAL WHERE asset_id = {asset} AND sequence <= {atSequence} AND (sequence > {snapshotSequence} OR (sequence = {snapshotSequence} AND idx > {snapshotIndex})) ORDER BY sequence, idx FORMAT TabSeparated"),
+            Sql($"SELECT side, price, size FROM level_changes FINAL WHERE asset_key = {asset} AND sequence <= {atSequence} AND (sequence > {snapshotSequence} OR (sequence = {snapshotSequence} AND idx > {snapshotIndex})) ORDER BY sequence, idx FORMAT TabSeparated"),
             cancellationToken).ConfigureAwait(false));
         return StoredBook.Build(assetId, snapshotSequence, levels, changes);
     }
@@ -59,16 +59,4 @@ public sealed partial class ClickHouseStore
     }
 
     private static string Sql(FormattableString sql) => sql.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>A ClickHouse string literal.</summary>
-    private static string Quote(string value)
-    {
-        var quoted = new StringBuilder("'");
-        foreach (var c in value)
-        {
-            quoted.Append(c is '\'' or '\\' ? "\\" + c : c.ToString());
-        }
-
-        return quoted.Append('\'').ToString();
-    }
 }

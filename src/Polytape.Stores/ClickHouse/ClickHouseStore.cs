@@ -24,14 +24,18 @@ public sealed partial class ClickHouseStore : IStore
     private readonly RowBinaryWriter _unsorted = new();
     private readonly ClickHouseRowSink _unsortedSink;
     private readonly AssetOrder _order = new();
+    private readonly IdKeys _keys = new();
+    private readonly Func<string, ulong> _keyOf;
+    private readonly RowBinaryWriter _ids = new();
 
     public ClickHouseStore(string target)
     {
         ArgumentException.ThrowIfNullOrEmpty(target);
         _connection = new ClickHouseConnection(target);
         _writers = [.. Enumerable.Range(0, StoreTables.All.Count + 2).Select(_ => new RowBinaryWriter())];
-        _sinks = [.. _writers.Select(writer => new ClickHouseRowSink(writer))];
-        _unsortedSink = new ClickHouseRowSink(_unsorted);
+        _sinks = [.. _writers.Select(writer => new ClickHouseRowSink(writer, _keys))];
+        _unsortedSink = new ClickHouseRowSink(_unsorted, _keys);
+        _keyOf = _keys.KeyOf;
         Description = $"clickhouse://{_connection.User}@{_connection.Where}";
     }
 
@@ -53,12 +57,20 @@ public sealed partial class ClickHouseStore : IStore
             { IsTransient = false };
         }
 
-        // DDL is not transactional here: every statement is IF NOT EXISTS, so an interrupted migration reruns cleanly.
+        // DDL is not transactional here: every statement is IF NOT EXISTS, and version 3's rebuild checks each step,
+        // so an interrupted migration reruns cleanly.
         for (; version < ClickHouseSchema.Version; version++)
         {
-            foreach (var statement in ClickHouseSchema.Migrations[version])
+            if (version < ClickHouseSchema.Migrations.Count)
             {
-                await _connection.ExecuteAsync(statement, cancellationToken).ConfigureAwait(false);
+                foreach (var statement in ClickHouseSchema.Migrations[version])
+                {
+                    await _connection.ExecuteAsync(statement, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            else
+            {
+                await ClickHouseKeysMigration.RunAsync(_connection, cancellationToken).ConfigureAwait(false);
             }
 
             await _connection.ExecuteAsync($"INSERT INTO schema_version VALUES ({version + 1})", cancellationToken).ConfigureAwait(false);
@@ -97,9 +109,18 @@ public sealed partial class ClickHouseStore : IStore
         var tradesFeed = fresh is null ? default : FeedBody(StoreTables.Trades, fresh, allFresh);
         var topOfBookFeed = fresh is null ? default : FeedBody(StoreTables.TopOfBook, fresh, allFresh);
 
+        // Ids first seen in this batch (any table's, the feeds' too) go to the ids table with the tables' rows; it
+        // dedups by key, so ids sent again after a failure do no harm.
+        var newIds = _keys.Pending.Count;
+        if (newIds > 0)
+        {
+            inserts.Add(_connection.InsertAsync(ClickHouseSchema.InsertIds, SerialiseIds(), cancellationToken));
+        }
+
         // Every table at once: the server parses and merges them on all its cores while the others are in flight.
         // Rows collapse by key, so a batch retried after one insert failed leaves no duplicates.
         await Task.WhenAll(inserts).ConfigureAwait(false);
+        _keys.Sent(newIds);
         if (fresh is not null)
         {
             // The feeds only after every table succeeded: a feed sent and then retried with its batch would count
@@ -156,19 +177,34 @@ public sealed partial class ClickHouseStore : IStore
         var writer = _writers[slot];
         writer.Reset();
         _order.Reset();
-        if (_unsortedSink.TrackAssets(table, _order))
+        if (_unsortedSink.Begin(table, _order))
         {
             _unsorted.Reset();
             table.Write(batch, _unsortedSink);
             var body = _unsorted.Written.Span;
-            _order.CopySorted(body, writer.Reserve(_order.RowBytes(body)));
+            // Keyed tables sort by the asset's key, the others (outcomes) by its id.
+            _order.CopySorted(body, writer.Reserve(_order.RowBytes(body)), ClickHouseSchema.KeyedTextMask(table) == 0 ? null : _keyOf);
         }
         else
         {
+            _sinks[slot].Begin(table, null);
             table.Write(batch, _sinks[slot]);
         }
 
         return writer.Written;
+    }
+
+    /// <summary>The pending ids as <c>ids</c> rows: (key UInt64, id String).</summary>
+    private ReadOnlyMemory<byte> SerialiseIds()
+    {
+        _ids.Reset();
+        foreach (var (key, id) in _keys.Pending)
+        {
+            _ids.Int64((long)key);
+            _ids.String(id);
+        }
+
+        return _ids.Written;
     }
 
     /// <summary>The tables whose first-time rows reach them through their feeds.</summary>

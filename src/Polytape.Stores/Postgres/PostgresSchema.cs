@@ -94,7 +94,7 @@ internal static class PostgresSchema
         ColumnType.NullableInt32 => "integer",
         ColumnType.ExchangeTime => "bigint",
         ColumnType.Text or ColumnType.Label => "text NOT NULL",
-        ColumnType.NullableText => "text",
+        ColumnType.NullableText or ColumnType.Hash => "text",
         ColumnType.Price => "numeric(10,4)",
         ColumnType.Size => "numeric(24,6)",
         ColumnType.Flag => "boolean",

@@ -9,7 +9,8 @@ namespace Polytape.Stores.Schema;
 /// comparisons of 77-character asset ids — was the largest part of the server's CPU per row. For PostgreSQL, rows of
 /// one asset arrive together, so its asset index inserts them into the same leaf pages one after another instead of
 /// descending to a random leaf per row. Order is only a hint to both servers. One pass, no row comparisons: rows are
-/// counted into asset buckets, which are ranked by their ids' ordinal (UTF-8 byte) order.
+/// counted into asset buckets, which are ranked by their ids' ordinal (UTF-8 byte) order, or by a key of the id when
+/// the table is ordered by one (ClickHouse from schema version 3).
 /// </summary>
 internal sealed class AssetOrder
 {
@@ -20,6 +21,7 @@ internal sealed class AssetOrder
     /// <summary>Per row: its asset's bucket (first-seen order).</summary>
     private int[] _rowBuckets = new int[1024];
     private int[] _destinations = new int[64];
+    private ulong[] _bucketKeys = new ulong[64];
     private int _rows;
     private string? _lastAsset;
     private int _lastBucket;
@@ -69,9 +71,10 @@ internal sealed class AssetOrder
 
     /// <summary>
     /// Copies the rows of <paramref name="body"/> (the unsorted body the offsets refer to; its rows run from the first
-    /// row's offset to its end) into <paramref name="sorted"/> in asset order (<see cref="RowBytes"/> bytes).
+    /// row's offset to its end) into <paramref name="sorted"/> in asset order (<see cref="RowBytes"/> bytes): by
+    /// <paramref name="keyOf"/> of the ids when given, else by the ids themselves.
     /// </summary>
-    public void CopySorted(ReadOnlySpan<byte> body, Span<byte> sorted)
+    public void CopySorted(ReadOnlySpan<byte> body, Span<byte> sorted, Func<string, ulong>? keyOf = null)
     {
         if (_rows == 0)
         {
@@ -98,7 +101,24 @@ internal sealed class AssetOrder
             byId[i] = i;
         }
 
-        Array.Sort(byId, (a, b) => string.CompareOrdinal(_assets[a], _assets[b]));
+        if (keyOf is null)
+        {
+            Array.Sort(byId, (a, b) => string.CompareOrdinal(_assets[a], _assets[b]));
+        }
+        else
+        {
+            if (_bucketKeys.Length < bucketCount)
+            {
+                _bucketKeys = new ulong[Math.Max(bucketCount, _bucketKeys.Length * 2)];
+            }
+
+            for (var i = 0; i < bucketCount; i++)
+            {
+                _bucketKeys[i] = keyOf(_assets[i]);
+            }
+
+            Array.Sort(_bucketKeys, byId, 0, bucketCount);
+        }
         var offset = 0;
         var first = _starts[0];
         foreach (var bucket in byId)

@@ -15,6 +15,9 @@ public enum ColumnType : byte
     Text,
     NullableText,
 
+    /// <summary>A book hash (SHA-1, sent as 40 lower-case hex characters) that may be absent.</summary>
+    Hash,
+
     /// <summary>A short fixed vocabulary ("bid", "ask", "ws", …).</summary>
     Label,
 

@@ -27,7 +27,7 @@ public interface IRowSink
     void Label(string value);
 
     /// <summary>
-    /// A <see cref="ColumnType.NullableText"/> column holding a book hash: its 40 lower-case hex characters, or NULL
+    /// A <see cref="ColumnType.Hash"/> column: the hash as the store keeps it (its 40 lower-case hex characters, or its 20 bytes), or NULL
     /// when <paramref name="hasHash"/> is false. Sinks format the text into their own buffers, so no string is made.
     /// </summary>
     void NullableHash(bool hasHash, in BookHash hash);

@@ -69,7 +69,7 @@ public static class StoreTables
         Name = "book_snapshots",
         Columns = Columns(
             ("exchange_ms", ColumnType.ExchangeTime), ("market", ColumnType.Text), ("asset_id", ColumnType.Text),
-            ("source", ColumnType.Label), ("hash", ColumnType.NullableText), ("tick_size", ColumnType.Price),
+            ("source", ColumnType.Label), ("hash", ColumnType.Hash), ("tick_size", ColumnType.Price),
             ("bid_levels", ColumnType.Int32), ("ask_levels", ColumnType.Int32)),
         Key = [Sequence, Index],
         AssetIndex = ["asset_id", Sequence],
@@ -122,7 +122,7 @@ public static class StoreTables
         Columns = Columns(
             ("exchange_ms", ColumnType.ExchangeTime), ("market", ColumnType.Text), ("asset_id", ColumnType.Text),
             ("side", ColumnType.Label), ("price", ColumnType.Price), ("size", ColumnType.Size),
-            ("best_bid", ColumnType.Price), ("best_ask", ColumnType.Price), ("hash", ColumnType.NullableText)),
+            ("best_bid", ColumnType.Price), ("best_ask", ColumnType.Price), ("hash", ColumnType.Hash)),
         Key = [Sequence, Index],
         AssetIndex = ["asset_id", Sequence],
         AssetColumn = "asset_id",

@@ -126,7 +126,7 @@ internal static class SqliteSchema
     {
         ColumnType.Int64 or ColumnType.Int32 => "INTEGER NOT NULL",
         ColumnType.Text or ColumnType.Label => "TEXT NOT NULL",
-        ColumnType.NullableText => "TEXT",
+        ColumnType.NullableText or ColumnType.Hash => "TEXT",
         _ => "INTEGER",
     };
 }
