@@ -1,6 +1,6 @@
-using Polytape.Stores.ClickHouse;
 using Polytape.Domain.Books;
 using Polytape.Domain.Numerics;
+using Polytape.Stores.ClickHouse;
 using Polytape.Stores.Loading;
 using Polytape.Stores.Schema;
 using Polytape.Stores.Tests.Support;
