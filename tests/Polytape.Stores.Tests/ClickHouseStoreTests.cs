@@ -163,11 +163,9 @@ public sealed class ClickHouseStoreTests : StoreContractTests
         await using var store = CreateStore();
         await Loader(store).LoadAsync(retention: false);
 
+        AssertEveryKeyHasItsId();
         foreach (var table in ClickHouseSchema.Keyed)
         {
-            // Every key has its id, and the id hashes back to the key on the server.
-            Assert.Equal("0", _database.Query(
-                $"SELECT count() FROM {table.Name} WHERE asset_key NOT IN (SELECT key FROM ids WHERE sipHash64(id) = key)"));
             Assert.Equal(_database.Query($"SELECT count() FROM {table.Name}"), _database.Query($"SELECT count() FROM {table.Name}_v WHERE sipHash64(asset_id) = asset_key"));
         }
 
@@ -235,9 +233,40 @@ public sealed class ClickHouseStoreTests : StoreContractTests
         var result = await load.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(records[^1].Sequence, result.Position);
+        // The failed batch's new ids were sent again with its retry.
+        AssertEveryKeyHasItsId();
         await using var clean = CreateSecondStore();
         await Loader(clean).LoadAsync(retention: false);
         Assert.Equal(await clean.CountRowsAsync(), await store.CountRowsAsync());
+    }
+
+    [Fact]
+    public async Task IdsOfAFailedBatch_AreSentAgainWithItsRetry()
+    {
+        await TestArchive.WriteAsync(ArchiveDirectory, TestArchive.Build(steps: 40));
+        await using var store = CreateStore();
+        await store.EnsureSchemaAsync();
+        _database.Query("RENAME TABLE ids TO ids_away");
+
+        // The batch's table inserts succeed, its ids insert fails: the batch fails and its position stays.
+        await Assert.ThrowsAsync<StoreException>(() => Loader(store).LoadAsync(retention: false));
+        Assert.Equal(0, await store.GetPositionAsync());
+
+        _database.Query("RENAME TABLE ids_away TO ids");
+        await Loader(store).LoadAsync(retention: false);
+        AssertEveryKeyHasItsId();
+    }
+
+    /// <summary>Every key in the keyed tables has its row in <c>ids</c>, whose id hashes back to it on the server.</summary>
+    private void AssertEveryKeyHasItsId()
+    {
+        foreach (var table in ClickHouseSchema.Keyed)
+        {
+            foreach (var key in table.Columns.Where(column => ClickHouseSchema.IsKey(table, column)).Select(column => ClickHouseSchema.ColumnName(table, column)))
+            {
+                Assert.Equal("0", _database.Query($"SELECT count() FROM {table.Name} WHERE {key} NOT IN (SELECT key FROM ids WHERE sipHash64(id) = key)"));
+            }
+        }
     }
 
     protected override void Dispose(bool disposing)
