@@ -35,6 +35,7 @@ internal sealed class ClickHouseRowSink(RowBinaryWriter writer, IdKeys keys) : I
     /// asset (the table's <see cref="Table.AssetColumn"/>).
     /// </summary>
     /// <returns>Whether rows are tracked: an order was given and the table has an asset column.</returns>
+    /// <remarks>Tracked rows are ranked by the asset's key when <see cref="AssetIsKey"/>, else by its id.</remarks>
     public bool Begin(Table table, AssetOrder? order)
     {
         _keyMask = ClickHouseSchema.KeyedTextMask(table);
@@ -42,6 +43,9 @@ internal sealed class ClickHouseRowSink(RowBinaryWriter writer, IdKeys keys) : I
         _order = _assetText < 0 ? null : order;
         return _order is not null;
     }
+
+    /// <summary>The tracked asset column is written as its key (schema version 3), so rows sort by that key.</summary>
+    public bool AssetIsKey => _assetText >= 0 && (_keyMask >> _assetText & 1) != 0;
 
     public void BeginRow()
     {

@@ -77,7 +77,7 @@ internal static partial class ClickHouseSchema
 
     /// <summary>Every materialized view, by name: dropped and made again when the tables under them change.</summary>
     public static IReadOnlyList<string> MaterializedViews =>
-        ["ohlc_1m_mv", "ohlc_5m_mv", "spread_1h_mv", StoreTables.Trades.Name + "_copy_mv", StoreTables.TopOfBook.Name + "_copy_mv"];
+        [.. BarTables.Select(bars => bars.Name + "_mv"), SpreadTable + "_mv", StoreTables.Trades.Name + "_copy_mv", StoreTables.TopOfBook.Name + "_copy_mv"];
 
     /// <summary>Hourly spread statistics, keyed by <paramref name="asset"/> (a column definition).</summary>
     private static string CreateSpreads(string name, string asset) =>
@@ -86,7 +86,7 @@ internal static partial class ClickHouseSchema
         + $" ENGINE = AggregatingMergeTree() PARTITION BY toYYYYMM(hour) ORDER BY ({asset.Split(' ')[0]}, hour)";
 
     private static string SpreadsView(string asset) =>
-        $"CREATE MATERIALIZED VIEW IF NOT EXISTS spread_1h_mv TO {SpreadTable} AS SELECT {asset},"
+        $"CREATE MATERIALIZED VIEW IF NOT EXISTS {SpreadTable}_mv TO {SpreadTable} AS SELECT {asset},"
         + $" toStartOfHour({ExchangeTime}) AS hour, countState() AS samples,"
         + " avgState(toFloat64(assumeNotNull(best_ask) - assumeNotNull(best_bid))) AS spread_avg,"
         + " minState(assumeNotNull(best_ask) - assumeNotNull(best_bid)) AS spread_min,"

@@ -183,7 +183,7 @@ public sealed partial class ClickHouseStore : IStore
             table.Write(batch, _unsortedSink);
             var body = _unsorted.Written.Span;
             // Keyed tables sort by the asset's key, the others (outcomes) by its id.
-            _order.CopySorted(body, writer.Reserve(_order.RowBytes(body)), ClickHouseSchema.KeyedTextMask(table) == 0 ? null : _keyOf);
+            _order.CopySorted(body, writer.Reserve(_order.RowBytes(body)), _unsortedSink.AssetIsKey ? _keyOf : null);
         }
         else
         {
