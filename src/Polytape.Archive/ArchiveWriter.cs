@@ -215,7 +215,9 @@ public sealed partial class ArchiveWriter : IArchiveAppender, IAsyncDisposable
     /// <summary>Copies the payload and queues it; the record's bytes of the budget are already held.</summary>
     private ValueTask Enqueue(in ArchiveRecord record, CancellationToken cancellationToken)
     {
-        var pending = PendingRecord.CopyOf(record, ArchiveRecord.ToMicros(_time.GetUtcNow()), _payloads);
+        // Frames come stamped at receipt: the clock is read only for records that are not (one read fewer a frame).
+        var nowMicros = record.ReceivedAtMicros == 0 ? ArchiveRecord.ToMicros(_time.GetUtcNow()) : 0;
+        var pending = PendingRecord.CopyOf(record, nowMicros, _payloads);
         return _queue.Writer.TryWrite(pending) ? default : WaitToAppendAsync(pending, cancellationToken);
     }
 
