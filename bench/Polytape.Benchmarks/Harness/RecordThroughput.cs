@@ -57,6 +57,8 @@ public static class RecordThroughput
         config.Observability.StatusFile = string.Empty;
         config.Observability.StatusLine = StatusLineMode.Off;
 
+        var referenceBefore = MachineReference.CompressMegabytesPerSecond();
+        GC.Collect();
         using var latencies = new LatencySamples();
         using var allocations = stores.Contains("--alloc-types") ? new AllocationSampler() : null;
         // --handoff: every frame goes through the ingest queue (the variant before frames were applied where received).
@@ -128,10 +130,13 @@ public static class RecordThroughput
             }
         }
 
+        var referenceAfter = MachineReference.CompressMegabytesPerSecond();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"machine reference (zstd level 1, one thread): {referenceBefore:F0} MB/s before, {referenceAfter:F0} MB/s after"));
         if (kept is null)
         {
             Directory.Delete(directory, recursive: true);
         }
+
         return 0;
     }
 
