@@ -5,7 +5,7 @@ namespace Polytape.Benchmarks.Harness;
 
 /// <summary>
 /// A fixed CPU-bound reference, timed before and after a measurement: the archive's own zstd level 1 over ~40 MB of
-/// simulated market-channel frames, on one thread, best of three. This VM's speed drifts by up to ~1.6× within an hour
+/// simulated market-channel frames, on one thread, best of three. This VM's speed drifts by up to 2× within minutes
 /// (BENCHMARKS.md, "Recording", sixth session); the reference tells which state a figure was taken in.
 /// </summary>
 internal static class MachineReference
