@@ -70,6 +70,8 @@ public static class RecordThroughput
             var warm = recorder.GetStatus();
             var process = Process.GetCurrentProcess();
             var cpuBefore = process.TotalProcessorTime;
+            var systemCpuBefore = process.PrivilegedProcessorTime;
+            var schedulingBefore = SchedulingCounts.Now();
             var framesBefore = recorder.FramesApplied;
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
             var gcsBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
@@ -97,6 +99,8 @@ public static class RecordThroughput
             var elapsed = clock.Elapsed.TotalSeconds;
             process.Refresh();
             var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+            var systemCpu = (process.PrivilegedProcessorTime - systemCpuBefore).TotalSeconds;
+            var scheduling = SchedulingCounts.Now() - schedulingBefore;
             var frames = recorder.FramesApplied - framesBefore;
             var allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
             var gcs = (GC.CollectionCount(0) - gcsBefore.Item1, GC.CollectionCount(1) - gcsBefore.Item2, GC.CollectionCount(2) - gcsBefore.Item3);
@@ -107,7 +111,8 @@ public static class RecordThroughput
             var invariant = CultureInfo.InvariantCulture;
             Console.WriteLine(string.Create(invariant, $"assets {status.Assets.Total} (live {status.Assets.Live}, syncing {status.Assets.Syncing}, suspect {status.Assets.Suspect}) on {status.Connections.Count} connections; at warm-up end live {warm.Assets.Live}"));
             Console.WriteLine(string.Create(invariant, $"frames {frames:N0} in {elapsed:F1} s = {frames / elapsed:N0} frames/s"));
-            Console.WriteLine(string.Create(invariant, $"cpu {cpu:F2} s = {cpu / elapsed * 100:F1}% of one core, {(frames > 0 ? cpu / frames * 1e6 : 0):F2} µs per frame"));
+            Console.WriteLine(string.Create(invariant, $"cpu {cpu:F2} s = {cpu / elapsed * 100:F1}% of one core, {(frames > 0 ? cpu / frames * 1e6 : 0):F2} µs per frame ({systemCpu / Math.Max(cpu, 1e-9) * 100:F0}% in the kernel)"));
+            Console.WriteLine(scheduling.PerFrame(frames));
             Console.WriteLine(string.Create(invariant, $"rss {process.WorkingSet64 / 1048576.0:N0} MiB (peak {process.PeakWorkingSet64 / 1048576.0:N0} MiB), managed heap {GC.GetTotalMemory(false) / 1048576.0:N0} MiB"));
             Console.WriteLine(string.Create(invariant, $"allocated {allocated / 1048576.0:N0} MiB = {(frames > 0 ? (double)allocated / frames : 0):N0} B per frame; collections gen0 {gcs.Item1}, gen1 {gcs.Item2}, gen2 {gcs.Item3}, paused {paused.TotalMilliseconds:F0} ms"));
             Console.WriteLine(string.Create(invariant, $"receive→applied latency over {count:N0} frames: p50 {p50:F0} µs, p99 {p99:F0} µs, p99.9 {p999:F0} µs, max {max:F0} µs"));
