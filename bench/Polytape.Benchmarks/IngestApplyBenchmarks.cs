@@ -25,7 +25,7 @@ public class IngestApplyBenchmarks
     public void Setup()
     {
         _keeper = new BookKeeper(new BookKeeperOptions());
-        _handler = new IngestHandler(_keeper, new AssetOwnership());
+        _handler = new IngestHandler(_keeper, new AssetOwnership(_keeper));
         Ingest(FrameCorpus.InitialDump);
     }
 

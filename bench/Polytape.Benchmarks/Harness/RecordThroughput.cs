@@ -113,7 +113,7 @@ public static class RecordThroughput
             Console.WriteLine(string.Create(invariant, $"frames {frames:N0} in {elapsed:F1} s = {frames / elapsed:N0} frames/s"));
             Console.WriteLine(string.Create(invariant, $"cpu {cpu:F2} s = {cpu / elapsed * 100:F1}% of one core, {(frames > 0 ? cpu / frames * 1e6 : 0):F2} µs per frame ({systemCpu / Math.Max(cpu, 1e-9) * 100:F0}% in the kernel)"));
             Console.WriteLine(scheduling.PerFrame(frames));
-            Console.WriteLine(string.Create(invariant, $"rss {process.WorkingSet64 / 1048576.0:N0} MiB (peak {process.PeakWorkingSet64 / 1048576.0:N0} MiB), managed heap {GC.GetTotalMemory(false) / 1048576.0:N0} MiB"));
+            Console.WriteLine(string.Create(invariant, $"rss {process.WorkingSet64 / 1048576.0:N0} MiB (peak {process.PeakWorkingSet64 / 1048576.0:N0} MiB), managed heap {GC.GetTotalMemory(false) / 1048576.0:N0} MiB, on huge pages {HugePageMegabytes():N0} MiB"));
             Console.WriteLine(string.Create(invariant, $"allocated {allocated / 1048576.0:N0} MiB = {(frames > 0 ? (double)allocated / frames : 0):N0} B per frame; collections gen0 {gcs.Item1}, gen1 {gcs.Item2}, gen2 {gcs.Item3}, paused {paused.TotalMilliseconds:F0} ms"));
             Console.WriteLine(string.Create(invariant, $"receive→applied latency over {count:N0} frames: p50 {p50:F0} µs, p99 {p99:F0} µs, p99.9 {p999:F0} µs, max {max:F0} µs"));
             Console.WriteLine(string.Create(invariant, $"worst seconds of the window (max latency): {string.Join(", ", latencies.WorstSeconds(5).Select(w => $"s{w.Second} {w.Max / 1000:F1} ms"))}"));
@@ -149,6 +149,15 @@ public static class RecordThroughput
         options.FirstOrDefault(option => option.StartsWith(prefix, StringComparison.Ordinal))?[prefix.Length..];
 
     private static string Redacted(string option) => option.Split('=', 2)[0];
+
+    /// <summary>This process's anonymous memory on transparent huge pages (<c>/proc/self/smaps_rollup</c>), 0 where there is none.</summary>
+    private static double HugePageMegabytes()
+    {
+        const string Path = "/proc/self/smaps_rollup";
+        var line = File.Exists(Path) ? File.ReadLines(Path).FirstOrDefault(l => l.StartsWith("AnonHugePages:", StringComparison.Ordinal)) : null;
+        var kilobytes = line?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+        return kilobytes is null ? 0 : long.Parse(kilobytes, CultureInfo.InvariantCulture) / 1024.0;
+    }
 
     /// <summary>
     /// Collects the recorder's receive→applied histogram measurements (seconds) as microseconds, from the first

@@ -49,6 +49,9 @@ public sealed class AssetBook
 
     internal MarketState? Owner { get; set; }
 
+    /// <summary>The connection whose snapshot this book was built from; events from others are not applied (AssetOwnership).</summary>
+    internal string? DeliveredBy { get; set; }
+
     internal PendingGroup Pending;
 
     /// <summary>In the keeper's list of open groups (a group that closes and reopens between checks is listed once).</summary>

@@ -54,8 +54,8 @@ public sealed partial class BookKeeper : IMarketChannelHandler
     public bool TryGetAsset(string assetId, out AssetBook asset) =>
         TryGetAsset(System.Text.Encoding.UTF8.GetBytes(assetId), out asset);
 
-    /// <summary>The asset's id array (creating the asset when new), for other per-asset tables to share as their key.</summary>
-    internal byte[] KeyOf(ReadOnlySpan<byte> assetId) => GetOrCreate(assetId).AssetIdUtf8;
+    /// <summary>The asset (created when new), for what the ingest loop keeps on it beside the keeper.</summary>
+    internal AssetBook AssetOf(ReadOnlySpan<byte> assetId) => GetOrCreate(assetId);
 
     /// <summary>Supplies what the hash needs beyond the book (from the catalog); empty values leave what is known.</summary>
     public void SetMetadata(ReadOnlySpan<byte> assetId, AssetMetadata metadata)

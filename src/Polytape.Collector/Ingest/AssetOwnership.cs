@@ -1,62 +1,55 @@
-using Polytape.Domain.Identifiers;
+using Polytape.Collector.Books;
 
 namespace Polytape.Collector.Ingest;
 
 /// <summary>
 /// Which connection an asset's book comes from: the one that delivered its latest snapshot. During a make-before-break
 /// replacement two connections carry the same asset; applying both streams would apply every delta twice, so events
-/// for an asset are taken only from its owner. Allocates only when a snapshot names a new asset, and then keys it by the
-/// caller's id array (the book keeper's), so a full universe holds each 78-digit id once rather than once per table.
+/// for an asset are taken only from its owner. The owner is kept on the keeper's <see cref="AssetBook"/> itself, so
+/// checking an event costs the lookup the keeper makes anyway, not a table of its own (a full universe's 300,000 entries
+/// that no cache holds); only the sets per connection, for <see cref="Release"/>, live here.
 /// </summary>
 internal sealed class AssetOwnership
 {
-    private readonly Dictionary<byte[], Owned> _assets = new(Utf8KeyComparer.Instance);
-    private readonly Dictionary<byte[], Owned>.AlternateLookup<ReadOnlySpan<byte>> _byBytes;
-    private readonly Dictionary<string, HashSet<Owned>> _byConnection = new(StringComparer.Ordinal);
+    private readonly BookKeeper _keeper;
+    private readonly Dictionary<string, HashSet<AssetBook>> _byConnection = new(StringComparer.Ordinal);
     private readonly HashSet<string> _closing = new(StringComparer.Ordinal);
 
-    public AssetOwnership()
+    public AssetOwnership(BookKeeper keeper)
     {
-        _byBytes = _assets.GetAlternateLookup<ReadOnlySpan<byte>>();
+        _keeper = keeper;
     }
 
     /// <summary>Whether an event for the asset from this connection should be applied (no owner yet, or this one).</summary>
     public bool Accepts(ReadOnlySpan<byte> assetId, string connectionId) =>
-        !_byBytes.TryGetValue(assetId, out var owned) || owned.Owner is null || owned.Owner == connectionId;
+        !_keeper.TryGetAsset(assetId, out var asset) || asset.DeliveredBy is null || asset.DeliveredBy == connectionId;
 
     /// <summary>Whether another connection currently delivers the asset's book.</summary>
     public bool IsOwnedByOther(ReadOnlySpan<byte> assetId, string connectionId) =>
-        _byBytes.TryGetValue(assetId, out var owned) && owned.Owner is not null && owned.Owner != connectionId;
+        _keeper.TryGetAsset(assetId, out var asset) && asset.DeliveredBy is not null && asset.DeliveredBy != connectionId;
 
-    /// <summary>
-    /// A snapshot arrived: the connection now owns the asset. <paramref name="assetId"/> is kept as the key when the
-    /// asset is new, so pass an array that lives as long as the asset (the book keeper's <see cref="Books.AssetBook.AssetIdUtf8"/>).
-    /// </summary>
-    public void TakeOver(byte[] assetId, string connectionId)
+    /// <summary>A snapshot arrived: the connection now owns the asset.</summary>
+    public void TakeOver(AssetBook asset, string connectionId)
     {
-        ArgumentNullException.ThrowIfNull(assetId);
-        if (!_assets.TryGetValue(assetId, out var owned))
+        ArgumentNullException.ThrowIfNull(asset);
+        if (asset.DeliveredBy == connectionId)
         {
-            owned = new Owned(assetId);
-            _assets.Add(assetId, owned);
+            return;
         }
 
-        if (owned.Owner != connectionId)
+        if (asset.DeliveredBy is not null && _byConnection.TryGetValue(asset.DeliveredBy, out var previous))
         {
-            if (owned.Owner is not null && _byConnection.TryGetValue(owned.Owner, out var previous))
-            {
-                previous.Remove(owned);
-            }
-
-            owned.Owner = connectionId;
-            if (!_byConnection.TryGetValue(connectionId, out var set))
-            {
-                set = [];
-                _byConnection.Add(connectionId, set);
-            }
-
-            set.Add(owned);
+            previous.Remove(asset);
         }
+
+        asset.DeliveredBy = connectionId;
+        if (!_byConnection.TryGetValue(connectionId, out var set))
+        {
+            set = [];
+            _byConnection.Add(connectionId, set);
+        }
+
+        set.Add(asset);
     }
 
     /// <summary>The recorder is closing the connection's session: what it still delivers was in flight.</summary>
@@ -65,7 +58,7 @@ internal sealed class AssetOwnership
     /// <summary>Whether the connection's session is being closed (until it ends).</summary>
     public bool IsClosing(string connectionId) => _closing.Count > 0 && _closing.Contains(connectionId);
 
-    /// <summary>The connection's session ended: it owns nothing any more. Returns the assets it owned.</summary>
+    /// <summary>The connection's session ended: it owns nothing any more. Returns the ids of the assets it owned (the keeper's arrays).</summary>
     public List<byte[]> Release(string connectionId)
     {
         _closing.Remove(connectionId);
@@ -75,19 +68,12 @@ internal sealed class AssetOwnership
         }
 
         var released = new List<byte[]>(set.Count);
-        foreach (var owned in set)
+        foreach (var asset in set)
         {
-            owned.Owner = null;
-            released.Add(owned.Key);
+            asset.DeliveredBy = null;
+            released.Add(asset.AssetIdUtf8);
         }
 
         return released;
-    }
-
-    private sealed class Owned(byte[] key)
-    {
-        public byte[] Key { get; } = key;
-
-        public string? Owner { get; set; }
     }
 }

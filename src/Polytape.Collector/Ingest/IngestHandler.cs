@@ -60,7 +60,7 @@ internal sealed class IngestHandler : IMarketChannelHandler
             return;
         }
 
-        _ownership.TakeOver(_keeper.KeyOf(book.AssetId), _connection);
+        _ownership.TakeOver(_keeper.AssetOf(book.AssetId), _connection);
         _keeper.OnBook(book);
         Deliveries?.OnSnapshot(_connection, _epoch, book.AssetId);
     }

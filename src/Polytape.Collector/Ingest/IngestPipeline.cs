@@ -26,7 +26,7 @@ public sealed partial class IngestPipeline : IFeedSink, IDisposable
     private readonly PolytapeMetrics? _metrics;
     private readonly ILogger _logger;
     private readonly MarketFrameParser _parser = new();
-    private readonly AssetOwnership _ownership = new();
+    private readonly AssetOwnership _ownership;
     private readonly IngestHandler _handler;
     private readonly ContinuityRecords _records = new();
     private readonly List<ContinuityTransition> _transitions = [];
@@ -79,6 +79,7 @@ public sealed partial class IngestPipeline : IFeedSink, IDisposable
         _logger = logger ?? NullLogger.Instance;
         _budget = new ByteBudget(_options.QueueCapacityBytes);
         Keeper = new BookKeeper(keeperOptions, new TransitionBuffer(_transitions));
+        _ownership = new AssetOwnership(Keeper);
         _handler = new IngestHandler(Keeper, _ownership);
     }
 

@@ -3,11 +3,11 @@ using Polytape.Collector.Ingest;
 
 namespace Polytape.Collector.Tests.Ingest;
 
-/// <summary>Each asset's id is held once: ownership keys by the keeper's array, and deliveries make no string.</summary>
+/// <summary>Each asset's id is held once: ownership releases the keeper's array, and deliveries make no string.</summary>
 public sealed class AssetIdSharingTests
 {
     [Fact]
-    public void Ownership_KeysByTheKeepersArray()
+    public void Ownership_ReleasesTheKeepersArray()
     {
         var rig = new HandlerRig();
         rig.Apply("c1", Frames.Book("61"));

@@ -9,12 +9,13 @@ internal sealed class HandlerRig
 {
     public HandlerRig(IAssetDeliveryObserver? deliveries = null)
     {
+        Ownership = new AssetOwnership(Keeper);
         Handler = new IngestHandler(Keeper, Ownership) { Deliveries = deliveries };
     }
 
     public BookKeeper Keeper { get; } = new();
 
-    public AssetOwnership Ownership { get; } = new();
+    public AssetOwnership Ownership { get; }
 
     public MarketFrameParser Parser { get; } = new();
 
