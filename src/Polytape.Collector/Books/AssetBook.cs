@@ -9,6 +9,8 @@ namespace Polytape.Collector.Books;
 /// <summary>One asset as the book keeper knows it: its book, whether it may be trusted, and how it is hashed.</summary>
 public sealed class AssetBook
 {
+    private AssetCounters _counters;
+
     internal AssetBook(byte[] assetIdUtf8, AssetId assetId)
     {
         AssetIdUtf8 = assetIdUtf8;
@@ -30,7 +32,8 @@ public sealed class AssetBook
     /// <summary>Grows with every snapshot and tick-size change.</summary>
     public int Epoch { get; internal set; }
 
-    public AssetCounters Counters { get; } = new();
+    /// <summary>The counters, in place (a reference to the field, so increments land on the asset, not on a copy).</summary>
+    public ref AssetCounters Counters => ref _counters;
 
     /// <summary>Venue time of the last event applied to this asset (-1 before any).</summary>
     public long LastTimestampMs { get; internal set; } = -1;

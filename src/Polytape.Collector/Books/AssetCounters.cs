@@ -1,7 +1,11 @@
 namespace Polytape.Collector.Books;
 
-/// <summary>What the book keeper did and found for one asset. Plain fields: updated on the hot path by one thread.</summary>
-public sealed class AssetCounters
+/// <summary>
+/// What the book keeper did and found for one asset. Plain fields: updated on the hot path by one thread. A struct held
+/// inside the <see cref="AssetBook"/>, not an object of its own: every event bumps a counter, and at the full universe
+/// a separate object is one more cache miss an event.
+/// </summary>
+public struct AssetCounters
 {
     public long Snapshots { get; internal set; }
 

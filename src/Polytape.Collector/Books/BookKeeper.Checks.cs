@@ -22,7 +22,7 @@ public sealed partial class BookKeeper
 
         var group = asset.Pending;
         asset.Pending = default;
-        var counters = asset.Counters;
+        ref var counters = ref asset.Counters;
         var failure = ContinuityCause.None;
         if (group.HasBestBidAsk)
         {

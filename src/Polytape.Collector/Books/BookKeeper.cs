@@ -195,62 +195,80 @@ public sealed partial class BookKeeper : IMarketChannelHandler
 
     public void OnPriceChange(in PolymarketPriceChange change)
     {
-        var timestamp = change.TimestampMs;
         foreach (ref readonly var entry in change.Entries)
         {
-            var asset = GetOrCreate(change.AssetIdOf(entry));
-            if (asset.Pending.IsOpen && asset.Pending.TimestampMs != timestamp)
-            {
-                CloseGroup(asset);
-            }
+            Apply(GetOrCreate(change.AssetIdOf(entry)), entry, change);
+        }
+    }
 
-            if (asset.Owner is null)
-            {
-                AttachMarket(asset, change.Market);
-            }
+    /// <summary>
+    /// The ingest loop's path: each entry's asset already found (<paramref name="assets"/>, one per entry, in order)
+    /// while it checked which connection delivers the book, so the id is not looked up a second time.
+    /// </summary>
+    internal void OnPriceChange(in PolymarketPriceChange change, ReadOnlySpan<AssetBook> assets)
+    {
+        var entries = change.Entries;
+        ArgumentOutOfRangeException.ThrowIfNotEqual(assets.Length, entries.Length);
+        for (var i = 0; i < entries.Length; i++)
+        {
+            Apply(assets[i], entries[i], change);
+        }
+    }
 
-            if (!asset.AcceptsDeltas)
-            {
-                asset.Counters.DeltasSkipped++;
-                continue;
-            }
+    private void Apply(AssetBook asset, in PolymarketPriceChangeEntry entry, in PolymarketPriceChange change)
+    {
+        var timestamp = change.TimestampMs;
+        if (asset.Pending.IsOpen && asset.Pending.TimestampMs != timestamp)
+        {
+            CloseGroup(asset);
+        }
 
-            asset.Book.Set(entry.Side, entry.Price, entry.Size);
-            asset.Counters.DeltasApplied++;
-            asset.LastTimestampMs = timestamp;
-            if (asset.Unconfirmed.IsSet)
-            {
-                asset.Unconfirmed.ChangesSince++;
-            }
+        if (asset.Owner is null)
+        {
+            AttachMarket(asset, change.Market);
+        }
 
-            ref var group = ref asset.Pending;
-            if (!group.IsOpen)
-            {
-                group.IsOpen = true;
-                group.TimestampMs = timestamp;
-                group.LastTradePriceAtApply = asset.LastTradePrice;
-                if (!asset.ListedAsOpen)
-                {
-                    asset.ListedAsOpen = true;
-                    _openGroups.Add(asset);
-                }
-            }
+        if (!asset.AcceptsDeltas)
+        {
+            asset.Counters.DeltasSkipped++;
+            return;
+        }
 
-            group.SeenByCheck = false;
+        asset.Book.Set(entry.Side, entry.Price, entry.Size);
+        asset.Counters.DeltasApplied++;
+        asset.LastTimestampMs = timestamp;
+        if (asset.Unconfirmed.IsSet)
+        {
+            asset.Unconfirmed.ChangesSince++;
+        }
 
-            // Every entry of a group carries the post-group values, so the last one seen is the one to check.
-            if (entry.HasHash)
+        ref var group = ref asset.Pending;
+        if (!group.IsOpen)
+        {
+            group.IsOpen = true;
+            group.TimestampMs = timestamp;
+            group.LastTradePriceAtApply = asset.LastTradePrice;
+            if (!asset.ListedAsOpen)
             {
-                group.HasHash = true;
-                group.Hash = entry.Hash;
+                asset.ListedAsOpen = true;
+                _openGroups.Add(asset);
             }
+        }
 
-            if (entry.HasBestBidAsk)
-            {
-                group.HasBestBidAsk = true;
-                group.BestBid = entry.BestBid;
-                group.BestAsk = entry.BestAsk;
-            }
+        group.SeenByCheck = false;
+
+        // Every entry of a group carries the post-group values, so the last one seen is the one to check.
+        if (entry.HasHash)
+        {
+            group.HasHash = true;
+            group.Hash = entry.Hash;
+        }
+
+        if (entry.HasBestBidAsk)
+        {
+            group.HasBestBidAsk = true;
+            group.BestBid = entry.BestBid;
+            group.BestAsk = entry.BestAsk;
         }
     }
 

@@ -24,6 +24,10 @@ internal sealed class AssetOwnership
     public bool Accepts(ReadOnlySpan<byte> assetId, string connectionId) =>
         !_keeper.TryGetAsset(assetId, out var asset) || asset.DeliveredBy is null || asset.DeliveredBy == connectionId;
 
+    /// <summary>The same, for an asset already found.</summary>
+    public static bool Accepts(AssetBook asset, string connectionId) =>
+        asset.DeliveredBy is null || asset.DeliveredBy == connectionId;
+
     /// <summary>Whether another connection currently delivers the asset's book.</summary>
     public bool IsOwnedByOther(ReadOnlySpan<byte> assetId, string connectionId) =>
         _keeper.TryGetAsset(assetId, out var asset) && asset.DeliveredBy is not null && asset.DeliveredBy != connectionId;

@@ -13,6 +13,7 @@ internal sealed class IngestHandler : IMarketChannelHandler
     private readonly BookKeeper _keeper;
     private readonly AssetOwnership _ownership;
     private PolymarketPriceChangeEntry[] _accepted = new PolymarketPriceChangeEntry[16];
+    private AssetBook?[] _assets = new AssetBook?[16];
     private byte[] _frame = [];
     private int _frameLength;
     private string _connection = string.Empty;
@@ -69,18 +70,32 @@ internal sealed class IngestHandler : IMarketChannelHandler
     {
         Note(MarketEventType.PriceChange);
         var entries = change.Entries;
-        var foreign = 0;
-        foreach (ref readonly var entry in entries)
+        if (_assets.Length < entries.Length)
         {
-            if (!_ownership.Accepts(change.AssetIdOf(entry), _connection))
+            var capacity = Math.Max(entries.Length, _assets.Length * 2);
+            _assets = new AssetBook?[capacity];
+            _accepted = new PolymarketPriceChangeEntry[capacity];
+        }
+
+        // Each asset is found once, here, and handed on with the entries: the keeper does not look it up again.
+        var foreign = 0;
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var asset = _keeper.AssetOf(change.AssetIdOf(entries[i]));
+            if (AssetOwnership.Accepts(asset, _connection))
             {
+                _assets[i] = asset;
+            }
+            else
+            {
+                _assets[i] = null;
                 foreign++;
             }
         }
 
         if (foreign == 0)
         {
-            _keeper.OnPriceChange(change);
+            _keeper.OnPriceChange(change, _assets.AsSpan(0, entries.Length)!);
             return;
         }
 
@@ -90,17 +105,13 @@ internal sealed class IngestHandler : IMarketChannelHandler
             return;
         }
 
-        if (_accepted.Length < entries.Length)
-        {
-            _accepted = new PolymarketPriceChangeEntry[Math.Max(entries.Length, _accepted.Length * 2)];
-        }
-
         var count = 0;
-        foreach (ref readonly var entry in entries)
+        for (var i = 0; i < entries.Length; i++)
         {
-            if (_ownership.Accepts(change.AssetIdOf(entry), _connection))
+            if (_assets[i] is { } asset)
             {
-                _accepted[count++] = entry;
+                _accepted[count] = entries[i];
+                _assets[count++] = asset;
             }
         }
 
@@ -111,7 +122,7 @@ internal sealed class IngestHandler : IMarketChannelHandler
             TimestampMs = change.TimestampMs,
             IsLegacy = change.IsLegacy,
         };
-        _keeper.OnPriceChange(accepted);
+        _keeper.OnPriceChange(accepted, _assets.AsSpan(0, count)!);
     }
 
     public void OnLastTradePrice(in PolymarketLastTradePrice trade)

@@ -22,4 +22,8 @@ internal static class Frames
 
     public static string PriceChange(string asset, string price, string size, string side = "BUY", long timestamp = 2000) =>
         $$"""{"market":"{{Market}}","price_changes":[{"asset_id":"{{asset}}","price":"{{price}}","size":"{{size}}","side":"{{side}}"}],"timestamp":"{{timestamp}}","event_type":"price_change"}""";
+
+    /// <summary>One price_change with an entry for each asset (a bid at the same price and size for each).</summary>
+    public static string PriceChangeOfEach(string[] assets, string price, string size, long timestamp = 2000) =>
+        $$"""{"market":"{{Market}}","price_changes":[{{string.Join(",", assets.Select(asset => $$"""{"asset_id":"{{asset}}","price":"{{price}}","size":"{{size}}","side":"BUY"}"""))}}],"timestamp":"{{timestamp}}","event_type":"price_change"}""";
 }

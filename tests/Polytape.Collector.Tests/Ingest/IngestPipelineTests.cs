@@ -120,6 +120,27 @@ public sealed class IngestPipelineTests
     }
 
     [Fact]
+    public async Task PriceChangeSpanningOwners_AppliesOnlyTheEntriesOfAssetsThisConnectionDelivers()
+    {
+        var archive = new RecordingAppender();
+        using var pipeline = new IngestPipeline(archive, TimeProvider.System);
+        var run = pipeline.RunAsync(CancellationToken.None);
+        await pipeline.OnFrameAsync(Frames.Of(Frames.Book("61"), connection: "a"), default);
+        await pipeline.OnFrameAsync(Frames.Of(Frames.Book("62"), connection: "b"), default);
+        await pipeline.OnFrameAsync(Frames.Of(Frames.Book("63"), connection: "a"), default);
+
+        // From "a": 61 and 63 are its own, 62 is carried by "b"; the entries around the foreign one keep their order.
+        string[] ids = ["61", "62", "63"];
+        await pipeline.OnFrameAsync(Frames.Of(Frames.PriceChangeOfEach(ids, "0.39", "7"), connection: "a", sequence: 2), default);
+        var bids = await pipeline.InvokeAsync(k => ids.Select(id => k.TryGetAsset(id, out var a) ? a.Book.Bids.Count : -1).ToArray());
+        await pipeline.CompleteAsync();
+        await run;
+
+        Assert.Equal([2, 1, 2], bids);
+        Assert.Equal(1, pipeline.ForeignEventsSkipped);
+    }
+
+    [Fact]
     public async Task ClosingConnection_InFlightSnapshotDoesNotTakeTheBookFromItsNewCarrier()
     {
         var archive = new RecordingAppender();
