@@ -2,6 +2,7 @@ using BenchmarkDotNet.Running;
 using Polytape.Benchmarks.Harness;
 
 // BenchmarkDotNet:   dotnet run -c Release --project bench/Polytape.Benchmarks -- --filter '*'
+// Cold universe:     dotnet run -c Release --project bench/Polytape.Benchmarks -- --filter '*ColdUniverse*' --warmupCount 5 --iterationCount 15
 // Parse→apply CPU:   dotnet run -c Release --project bench/Polytape.Benchmarks -- apply-cpu [rounds] [round-ms]
 // Engine alone:      dotnet run -c Release --project bench/Polytape.Benchmarks -- engine-throughput [seconds] [markets]
 // End-to-end rate:   dotnet run -c Release --project bench/Polytape.Benchmarks -- simulator-throughput [rate] [seconds] [markets] [readers]

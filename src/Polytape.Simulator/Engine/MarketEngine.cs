@@ -115,11 +115,20 @@ public sealed partial class MarketEngine
         {
             CancelDeepest(market, yes.Bids.Count >= yes.Asks.Count ? Side.Bid : Side.Ask);
         }
-        else if (roll < _options.TradeProbability && !yes.Bids.IsEmpty && !yes.Asks.IsEmpty)
+        else if (roll < _options.TradeProbability)
         {
-            // Takers chase the fair value: quotes on the wrong side of it get lifted or hit.
-            var mid = (yes.Bids.FromBest(0).PriceUnits + yes.Asks.FromBest(0).PriceUnits) / 2;
-            Trade(market, takerBuysYes: _random.NextDouble() < (market.FairUnits > mid ? 0.8 : market.FairUnits < mid ? 0.2 : 0.5));
+            if (yes.Bids.IsEmpty || yes.Asks.IsEmpty)
+            {
+                // Nothing to trade across: quote the empty side. (Falling through here once ran the crossed-book
+                // fault even with its probability at 0, so books crossed in fault-free runs.)
+                Place(market, yes.Bids.IsEmpty ? Side.Bid : Side.Ask);
+            }
+            else
+            {
+                // Takers chase the fair value: quotes on the wrong side of it get lifted or hit.
+                var mid = (yes.Bids.FromBest(0).PriceUnits + yes.Asks.FromBest(0).PriceUnits) / 2;
+                Trade(market, takerBuysYes: _random.NextDouble() < (market.FairUnits > mid ? 0.8 : market.FairUnits < mid ? 0.2 : 0.5));
+            }
         }
         else if (roll < _options.TradeProbability + Faults.CrossedBookProbability)
         {

@@ -117,6 +117,25 @@ public sealed class MarketEngineFidelityTests
     }
 
     [Fact]
+    public void TradeRolledWithAnEmptySide_QuotesThatSide_AndNeverCrossesTheBook()
+    {
+        var clock = new ManualTimeProvider();
+        var engine = new MarketEngine(SmallUniverse, new EngineOptions { TradeProbability = 1 }, new RecordingSink(), clock);
+        var market = engine.Universe.Markets.First(m => m.Status == MarketStatus.Active);
+        for (var i = 0; i < 50; i++)
+        {
+            // No Yes bids (nor their mirror, the No asks): a taker has nothing to trade across, and the crossed-book
+            // fault is off, so no mutation may leave the book crossed.
+            market.Yes.Book.Bids.Clear();
+            market.No.Book.Asks.Clear();
+            clock.Advance(TimeSpan.FromMilliseconds(1));
+            engine.Mutate(market);
+            Assert.False(market.Yes.Book.IsCrossed, $"crossed after mutation {i}");
+            Assert.False(market.Yes.Book.Bids.IsEmpty, $"the empty side was not quoted in mutation {i}");
+        }
+    }
+
+    [Fact]
     public void SameSeed_SameFrames()
     {
         var (first, firstSink, firstClock) = Create(SmallUniverse);
