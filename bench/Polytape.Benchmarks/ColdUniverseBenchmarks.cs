@@ -26,7 +26,7 @@ public class ColdUniverseBenchmarks
     private const int MarketsPerConnection = 100;
 
     private readonly MarketFrameParser _parser = new();
-    private readonly FrameCollector _sink = new();
+    private readonly CollectingFrameSink _sink = new();
     private readonly Dictionary<SimulatedMarket, string> _connectionOf = [];
     private readonly List<(byte[] Payload, string Connection)> _batch = [];
     private ManualTimeProvider _time = null!;
@@ -114,19 +114,5 @@ public class ColdUniverseBenchmarks
     {
         _handler.Begin(connection, 1, payload, payload.Length);
         return _parser.Parse(payload, _handler).EventCount;
-    }
-
-    private sealed class FrameCollector : IFrameSink
-    {
-        private readonly List<OutboundFrame> _frames = [];
-
-        public void Publish(in OutboundFrame frame) => _frames.Add(frame);
-
-        public List<OutboundFrame> Take()
-        {
-            var frames = _frames.ToList();
-            _frames.Clear();
-            return frames;
-        }
     }
 }

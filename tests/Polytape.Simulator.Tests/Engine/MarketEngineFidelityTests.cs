@@ -120,7 +120,7 @@ public sealed class MarketEngineFidelityTests
     public void TradeRolledWithAnEmptySide_QuotesThatSide_AndNeverCrossesTheBook()
     {
         var clock = new ManualTimeProvider();
-        var engine = new MarketEngine(SmallUniverse, new EngineOptions { TradeProbability = 1 }, new RecordingSink(), clock);
+        var engine = new MarketEngine(SmallUniverse, new EngineOptions { TradeProbability = 1 }, new CollectingFrameSink(), clock);
         var market = engine.Universe.Markets.First(m => m.Status == MarketStatus.Active);
         for (var i = 0; i < 50; i++)
         {
@@ -152,10 +152,10 @@ public sealed class MarketEngineFidelityTests
         Assert.True(firstSink.Frames.Select(f => f.Payload).Zip(secondSink.Frames.Select(f => f.Payload)).All(p => p.First.AsSpan().SequenceEqual(p.Second)));
     }
 
-    private static (MarketEngine Engine, RecordingSink Sink, ManualTimeProvider Clock) Create(UniverseOptions universe, SimulatorFaults? faults = null)
+    private static (MarketEngine Engine, CollectingFrameSink Sink, ManualTimeProvider Clock) Create(UniverseOptions universe, SimulatorFaults? faults = null)
     {
         var clock = new ManualTimeProvider();
-        var sink = new RecordingSink();
+        var sink = new CollectingFrameSink();
         var engine = new MarketEngine(universe, new EngineOptions(), sink, clock, faults);
         return (engine, sink, clock);
     }

@@ -10,7 +10,7 @@ namespace Polytape.Simulator.Tests.Engine;
 public sealed class MarketLifecycleTests
 {
     private readonly ManualTimeProvider _clock = new();
-    private readonly RecordingSink _sink = new();
+    private readonly CollectingFrameSink _sink = new();
 
     [Fact]
     public void HydratingMarket_OpensWithBooksForItsSubscribers()

@@ -16,13 +16,13 @@ public sealed class WireShapeTests
     private static readonly string[] GoExcerpt = RealData.ReadAllText("unidentified-go-repo_wire_frames_excerpt_2025-12.txt")
         .Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-    private readonly List<OutboundFrame> _frames;
+    private readonly IReadOnlyList<OutboundFrame> _frames;
     private readonly MarketEngine _engine;
 
     public WireShapeTests()
     {
         var clock = new ManualTimeProvider();
-        var sink = new RecordingSink();
+        var sink = new CollectingFrameSink();
         _engine = new MarketEngine(new UniverseOptions { Seed = 11, BinaryMarkets = 4, NegRiskEvents = 0, RollingCoins = ["btc"], Recurrences = [RollingRecurrence.FiveMinutes] },
             new EngineOptions(), sink, clock);
         for (var i = 0; i < 3_000; i++)

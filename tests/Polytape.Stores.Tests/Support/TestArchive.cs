@@ -25,7 +25,7 @@ public static class TestArchive
     public static List<ArchiveRecord> Build(int steps = 300, int markets = 3, int seed = 1, long firstSequence = 1)
     {
         var time = new ManualTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(1_790_000_000_000));
-        var sink = new FrameRecorder();
+        var sink = new CollectingFrameSink();
         var engine = new MarketEngine(
             new UniverseOptions { Seed = seed, BinaryMarkets = markets, NegRiskEvents = 0, RollingCoins = [] },
             new EngineOptions { TradeProbability = 0.3 }, sink, time);
@@ -130,18 +130,4 @@ public static class TestArchive
     }
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
-
-    private sealed class FrameRecorder : IFrameSink
-    {
-        private readonly List<OutboundFrame> _frames = [];
-
-        public void Publish(in OutboundFrame frame) => _frames.Add(frame);
-
-        public List<OutboundFrame> Take()
-        {
-            var frames = _frames.ToList();
-            _frames.Clear();
-            return frames;
-        }
-    }
 }
