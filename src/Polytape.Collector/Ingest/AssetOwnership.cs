@@ -22,7 +22,7 @@ internal sealed class AssetOwnership
 
     /// <summary>Whether an event for the asset from this connection should be applied (no owner yet, or this one).</summary>
     public bool Accepts(ReadOnlySpan<byte> assetId, string connectionId) =>
-        !_keeper.TryGetAsset(assetId, out var asset) || asset.DeliveredBy is null || asset.DeliveredBy == connectionId;
+        !_keeper.TryGetAsset(assetId, out var asset) || Accepts(asset, connectionId);
 
     /// <summary>The same, for an asset already found.</summary>
     public static bool Accepts(AssetBook asset, string connectionId) =>
